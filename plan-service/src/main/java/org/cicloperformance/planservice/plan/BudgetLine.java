@@ -1,0 +1,7 @@
+package org.cicloperformance.planservice.plan;
+
+import java.math.BigDecimal;
+
+/** A line of "Entrate e costi diretti del progetto": amount, account (conto), account name and budget code. */
+public record BudgetLine(BigDecimal amount, String account, String description, String budgetCode) {
+}

@@ -1,0 +1,7 @@
+package org.cicloperformance.planservice.plan;
+
+import java.time.LocalDate;
+
+/** A dated deliverable of a MILESTONE indicator. */
+public record Milestone(String code, String name, LocalDate due) {
+}

@@ -1,0 +1,159 @@
+package org.cicloperformance.planservice.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The plan lifecycle: a draft is edited, approved into version 1, and then changed only by revisions, each one
+ * a new version. Every transition is one guarded single-document write carrying its own outbox event.
+ */
+@Service
+public class PlanService {
+
+	private final PlanRepository plans;
+
+	private final PlanValidator validator = new PlanValidator();
+
+	private final RevisionApplier revisions = new RevisionApplier();
+
+	private final PlanDiff diff;
+
+	private final Clock clock;
+
+	PlanService(PlanRepository plans, JsonMapper mapper, Clock clock) {
+		this.plans = plans;
+		this.diff = new PlanDiff(mapper);
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		plans.createIndexes();
+	}
+
+	public Plan create(PlanContent content, String user) {
+		var normalised = normalise(content);
+		throwIfInvalid(validator.validate(normalised));
+		var now = clock.instant();
+		var plan = new Plan(Plan.idOf(normalised.entity(), normalised.year()), normalised.entity(), normalised.year(),
+				PlanStatus.DRAFT, 0, normalised, List.of(), List.of(), now, user, now, user);
+		if (!plans.insert(plan)) {
+			throw new PlanConflictException("exists", false, plan.id());
+		}
+		return plan;
+	}
+
+	public Plan updateDraft(String id, PlanContent content, Long expectedRevision, String user) {
+		var plan = get(id);
+		requireStatus(plan, PlanStatus.DRAFT, "notDraft");
+		var normalised = normalise(content);
+		if (!normalised.entity().equals(plan.entity()) || normalised.year() != plan.year()) {
+			throw new InvalidPlanException(List.of(Violation.of("/entity", "plan.identityChanged", plan.entity(),
+					plan.year())));
+		}
+		throwIfInvalid(validator.validate(normalised));
+		write(plan, expectedRevision, new Update().set("draft", normalised), user);
+		return get(id);
+	}
+
+	public Plan approve(String id, ApprovingAct act, Long expectedRevision, String user) {
+		var plan = get(id);
+		requireStatus(plan, PlanStatus.DRAFT, "alreadyApproved");
+		throwIfInvalid(validator.validate(plan.draft()));
+		var appliesTo = plan.draft().checkpoints().stream().map(Checkpoint::id).toList();
+		var version = new PlanVersion(1, plan.draft(), appliesTo, act, null, clock.instant(), user);
+		var event = new OutboxEntry(UUID.randomUUID().toString(), OutboxEntry.PLAN_PUBLISHED, 1, clock.instant());
+		write(plan, expectedRevision, new Update().set("status", PlanStatus.APPROVED)
+			.unset("draft")
+			.push("versions", version)
+			.push("outbox", event), user);
+		return get(id);
+	}
+
+	public Plan revise(String id, Revision revision, Long expectedRevision, String user) {
+		var plan = get(id);
+		requireStatus(plan, PlanStatus.APPROVED, "notApproved");
+		var current = plan.currentVersion().orElseThrow();
+		if (revision.baseVersion() == null) {
+			throw new InvalidPlanException(List.of(Violation.of("/baseVersion", "required")));
+		}
+		if (revision.baseVersion() != current.number()) {
+			throw new PlanConflictException("staleBaseVersion", false, revision.baseVersion(), current.number());
+		}
+		var outcome = revisions.apply(current.content(), revision);
+		var violations = new ArrayList<>(outcome.violations());
+		if (violations.isEmpty()) {
+			violations.addAll(validator.validate(outcome.content()));
+		}
+		throwIfInvalid(violations);
+		int number = current.number() + 1;
+		var version = new PlanVersion(number, outcome.content(), revision.appliesTo(), revision.act(), revision,
+				clock.instant(), user);
+		var event = new OutboxEntry(UUID.randomUUID().toString(), OutboxEntry.PLAN_REVISED, number, clock.instant());
+		write(plan, expectedRevision, new Update().push("versions", version).push("outbox", event), user);
+		return get(id);
+	}
+
+	public Plan get(String id) {
+		return plans.findById(id).orElseThrow(() -> new PlanNotFoundException(id));
+	}
+
+	public List<Plan> list(String entity, Integer year) {
+		return plans.find(entity, year);
+	}
+
+	public PlanVersion version(String id, int number) {
+		return get(id).version(number).orElseThrow(() -> new PlanConflictException("versionUnknown", false, number));
+	}
+
+	public List<PlanDiff.Difference> diff(String id, int from, int to) {
+		var plan = get(id);
+		var left = plan.version(from).orElseThrow(() -> new PlanConflictException("versionUnknown", false, from));
+		var right = plan.version(to).orElseThrow(() -> new PlanConflictException("versionUnknown", false, to));
+		return diff.between(left.content(), right.content());
+	}
+
+	/** Validates without storing anything: lets a planner check an import before sending it. */
+	public List<Violation> check(PlanContent content) {
+		return validator.validate(normalise(content));
+	}
+
+	private void write(Plan plan, Long expectedRevision, Update update, String user) {
+		if (expectedRevision != null && expectedRevision != plan.revision()) {
+			throw new PlanConflictException("stale", true, expectedRevision, plan.revision());
+		}
+		Instant now = clock.instant();
+		if (!plans.update(plan.id(), plan.revision(), update.set("updatedAt", now).set("updatedBy", user))) {
+			throw new PlanConflictException("concurrentWrite", true, plan.revision());
+		}
+	}
+
+	private static void requireStatus(Plan plan, PlanStatus status, String code) {
+		if (plan.status() != status) {
+			throw new PlanConflictException(code, false, plan.id());
+		}
+	}
+
+	private static void throwIfInvalid(List<Violation> violations) {
+		if (!violations.isEmpty()) {
+			throw new InvalidPlanException(violations);
+		}
+	}
+
+	/** The policy is stored complete, so that every later score can name exactly the parameters it used. */
+	private static PlanContent normalise(PlanContent content) {
+		if (content == null) {
+			throw new InvalidPlanException(List.of(Violation.of("", "required")));
+		}
+		var policy = content.scoringPolicy() == null ? ScoringPolicy.defaults() : content.scoringPolicy().withDefaults();
+		return content.withScoringPolicy(policy);
+	}
+}

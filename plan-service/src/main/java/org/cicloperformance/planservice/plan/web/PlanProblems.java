@@ -1,0 +1,103 @@
+package org.cicloperformance.planservice.plan.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.cicloperformance.planservice.plan.InvalidPlanException;
+import org.cicloperformance.planservice.plan.PlanConflictException;
+import org.cicloperformance.planservice.plan.PlanNotFoundException;
+import org.cicloperformance.planservice.plan.Violation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every refusal as {@code application/problem+json}, in the user's language: a title, a detail, and for invalid
+ * input the list of {@code errors}, each naming the field by JSON pointer and the reason.
+ */
+@RestControllerAdvice
+class PlanProblems extends ResponseEntityExceptionHandler {
+
+	private static final String TYPE_BASE = "https://cicloperformance.org/problems/";
+
+	private final MessageSource messages;
+
+	PlanProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	record FieldError(String pointer, String code, String message) {
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidPlanException e) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "problem.invalid.title",
+				"problem.invalid.detail", e.violations().size());
+		problem.setProperty("errors", e.violations().stream().map(this::error).toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(PlanNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "plan-not-found", "problem.notFound.title", "problem.notFound.detail",
+				e.planId());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(PlanConflictException e, WebRequest request) {
+		boolean preconditionFailed = e.stale() && request.getHeader(HttpHeaders.IF_MATCH) != null;
+		var status = preconditionFailed ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+		return problem(status, "conflict-" + e.code(), "problem.conflict.title", "conflict." + e.code(),
+				e.args().toArray());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "unreadable", "problem.unreadable.title",
+				"problem.unreadable.detail");
+		var cause = ex.getMostSpecificCause();
+		if (cause instanceof JacksonException jackson) {
+			problem.setProperty("errors", List.of(new FieldError(pointer(jackson), "unreadable",
+					text("violation.unreadable", jackson.getOriginalMessage()))));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private FieldError error(Violation violation) {
+		return new FieldError(violation.pointer(), violation.code(),
+				text("violation." + violation.code(), violation.args().toArray()));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String type, String titleKey, String detailKey, Object... args) {
+		var problem = ProblemDetail.forStatusAndDetail(status, text(detailKey, args));
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(text(titleKey));
+		return problem;
+	}
+
+	private String text(String key, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(key, args, key, locale);
+	}
+
+	private static String pointer(JacksonException e) {
+		var pointer = new StringBuilder();
+		for (var reference : e.getPath()) {
+			pointer.append('/');
+			pointer.append(reference.getPropertyName() != null ? reference.getPropertyName() : reference.getIndex());
+		}
+		return pointer.toString();
+	}
+
+}
