@@ -1,0 +1,145 @@
+package org.cicloperformance.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the 2018 demo through the services' own APIs, as a planner and the area offices would: plan version 1
+ * approved, the 30/6 results posted to monitoring-service, then the mid-year revision (version 2). Every step is
+ * idempotent, and a marker in the data folder makes a restart load nothing twice.
+ */
+final class DemoLoader {
+
+	static final String PLAN_ID = "cciaa-brescia-2018";
+
+	private static final String APPROVAL_ACT = """
+			{"type": "Deliberazione della Giunta camerale (approvazione del Piano della performance 2018)",
+			 "number": "da definire", "date": "2018-01-31"}""";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String planService;
+
+	private final String monitoringService;
+
+	private final Path marker;
+
+	DemoLoader(String planService, String monitoringService, Path dataFolder) {
+		this.planService = planService;
+		this.monitoringService = monitoringService;
+		this.marker = dataFolder.resolve("demo-loaded");
+	}
+
+	boolean alreadyLoaded() {
+		return Files.exists(marker);
+	}
+
+	void load() {
+		approvePlan();
+		postResults();
+		applyRevision();
+		try {
+			Files.writeString(marker, Instant.now().toString());
+		}
+		catch (IOException e) {
+			throw new StackException("Impossibile scrivere " + marker, e);
+		}
+	}
+
+	private void approvePlan() {
+		if (send(get(planService + "/api/plans/" + PLAN_ID)).statusCode() == 200) {
+			return;
+		}
+		var body = json.createObjectNode();
+		body.set("plan", resource("piano-2018.json"));
+		body.set("approvalAct", json.readTree(APPROVAL_ACT));
+		expect(send(post(planService + "/api/plans/import", body.toString())), 201, "import del piano 2018");
+	}
+
+	/** monitoring-service learns the plan from plan-events: retry while it has not received it yet. */
+	private void postResults() {
+		var deadline = Instant.now().plus(Duration.ofSeconds(90));
+		HttpResponse<String> response;
+		do {
+			var request = HttpRequest.newBuilder(URI.create(monitoringService + "/api/results/batch"))
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", "demo-" + PLAN_ID + "-2018-06-30")
+				.timeout(Duration.ofSeconds(60))
+				.POST(HttpRequest.BodyPublishers.ofString(resource("risultati-2018-06-30.json").toString()))
+				.build();
+			response = send(request);
+			if (response.statusCode() / 100 == 2) {
+				return;
+			}
+			Pause.of(Duration.ofMillis(1000));
+		}
+		while ((response.statusCode() == 404 || response.statusCode() == 409) && Instant.now().isBefore(deadline));
+		throw new StackException("Risultati al 30/6 rifiutati da monitoring-service (" + response.statusCode() + "): "
+				+ response.body());
+	}
+
+	private void applyRevision() {
+		var plan = json.readTree(expect(send(get(planService + "/api/plans/" + PLAN_ID)), 200, "lettura del piano"));
+		if (plan.path("currentVersion").asInt() >= 2) {
+			return;
+		}
+		expect(send(post(planService + "/api/plans/" + PLAN_ID + "/revisions",
+				resource("revisione-2018.json").toString())), 201, "revisione di meta' anno");
+	}
+
+	private JsonNode resource(String name) {
+		try (InputStream in = DemoLoader.class.getResourceAsStream("/demo/" + name)) {
+			if (in == null) {
+				throw new StackException("Dati demo mancanti: " + name);
+			}
+			return json.readTree(in);
+		}
+		catch (IOException e) {
+			throw new StackException("Dati demo illeggibili: " + name, e);
+		}
+	}
+
+	private static HttpRequest get(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+	}
+
+	private static HttpRequest post(String url, String body) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new StackException("Chiamata non riuscita: " + request.uri(), e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrotto", e);
+		}
+	}
+
+	private static String expect(HttpResponse<String> response, int status, String what) {
+		if (response.statusCode() != status) {
+			throw new StackException(what + ": risposta " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.cicloperformance.local;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * A MongoDB wire-protocol server persisting to the data folder (H2 MVStore). It commits in the background and on
+ * shutdown, so it survives a clean stop but not a kill -9 of this process: for development and demos only.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+	private final MongoServer server;
+
+	EmbeddedMongo(Settings settings) {
+		try {
+			var folder = Files.createDirectories(settings.data().resolve("mongo"));
+			this.server = new MongoServer(new H2Backend(folder.resolve("mongo.mv").toString()));
+		}
+		catch (IOException e) {
+			throw new StackException("Impossibile preparare la cartella di MongoDB", e);
+		}
+		server.bind(settings.host(), settings.mongoPort());
+	}
+
+	@Override
+	public void close() {
+		server.shutdown();
+	}
+}

@@ -1,0 +1,172 @@
+package org.cicloperformance.local;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole system on one machine, with no Docker and nothing to install: a real Kafka broker, a MongoDB
+ * wire-protocol server persisting to a data folder, the three services as separate processes, and the 2018 demo.
+ * Ctrl-C stops everything in reverse order; the next start reuses the data.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private final Settings settings;
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private Service plan;
+
+	private Service monitoring;
+
+	private Service reporting;
+
+	LocalStack(Settings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) {
+		var settings = Settings.from(System.getenv(), home());
+		var stack = new LocalStack(settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+		try {
+			stack.start();
+			stack.printWelcome();
+			Thread.currentThread().join();
+		}
+		catch (StackException e) {
+			System.err.println();
+			System.err.println("ERRORE: " + e.getMessage());
+			System.exit(1);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	void start() {
+		Preflight.check(settings);
+		log("Dati in " + settings.data());
+		log("Avvio MongoDB (mongo-java-server, H2) su " + settings.host() + ":" + settings.mongoPort());
+		started.add(new EmbeddedMongo(settings));
+		log("Avvio Kafka (KRaft) su " + settings.kafkaBrokers());
+		var kafka = new KafkaBroker(settings);
+		started.add(kafka);
+		kafka.start(settings.home().resolve("deploy/local/target/kafka-libs"));
+		plan = new Service("plan-service", settings.planPort(), settings);
+		monitoring = new Service("monitoring-service", settings.monitoringPort(), settings);
+		reporting = new Service("reporting-service", settings.reportingPort(), settings);
+		startServices();
+		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
+			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());
+			if (demo.alreadyLoaded()) {
+				log("Dati demo gia' caricati: nessun nuovo caricamento");
+			}
+			else {
+				log("Caricamento del piano 2018, dei risultati al 30/6 e della revisione di meta' anno");
+				demo.load();
+			}
+		}
+	}
+
+	private void startServices() {
+		var all = List.of(plan, monitoring, reporting);
+		var databases = List.of("plans", "monitoring", "reporting");
+		var services = new ArrayList<Service>();
+		for (int i = 0; i < all.size(); i++) {
+			if (!settings.services().contains(all.get(i).name())) {
+				continue;
+			}
+			log("Avvio " + all.get(i).name());
+			started.add(all.get(i));
+			all.get(i).start(databases.get(i));
+			services.add(all.get(i));
+		}
+		try {
+			CompletableFuture.allOf(services.stream()
+				.map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(Duration.ofSeconds(180))))
+				.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof StackException stack ? stack : e;
+		}
+	}
+
+	String planUrl() {
+		return plan.url();
+	}
+
+	String monitoringUrl() {
+		return monitoring.url();
+	}
+
+	String reportingUrl() {
+		return reporting.url();
+	}
+
+	private void printWelcome() {
+		System.out.printf("""
+
+				Ciclo della performance: sistema avviato (Ctrl-C per fermarlo).
+
+				  plan-service        %1$s/api/plans          API docs: %1$s/swagger-ui.html
+				  monitoring-service  %2$s/api/results        API docs: %2$s/swagger-ui.html
+				  reporting-service   %3$s/api                API docs: %3$s/swagger-ui.html
+				  Prometheus          %1$s/actuator/prometheus  %2$s/actuator/prometheus  %3$s/actuator/prometheus
+				  Kafka               %4$s
+				  MongoDB             %5$s
+				  Dati e log          %6$s
+
+				""", plan.url(), monitoring.url(), reporting.url(), settings.kafkaBrokers(), settings.mongoUri(""),
+				settings.data());
+	}
+
+	@Override
+	public void close() {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
+		log("Arresto in corso");
+		for (int i = started.size() - 1; i >= 0; i--) {
+			try {
+				started.get(i).close();
+			}
+			catch (Exception e) {
+				System.err.println("Arresto incompleto di un componente: " + e.getMessage());
+			}
+		}
+		log("Arrestato");
+	}
+
+	private static void log(String message) {
+		System.out.println("[local-stack] " + message);
+	}
+
+	/** The repository root: given, or found above this jar (deploy/local/target/local-stack.jar). */
+	static Path home() {
+		var given = System.getProperty("stack.home", System.getenv("STACK_HOME"));
+		if (given != null) {
+			return Path.of(given).toAbsolutePath();
+		}
+		try {
+			var location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			for (var dir = location; dir != null; dir = dir.getParent()) {
+				if (Files.isDirectory(dir.resolve("plan-service")) && Files.exists(dir.resolve("pom.xml"))) {
+					return dir;
+				}
+			}
+		}
+		catch (URISyntaxException e) {
+			// fall through to the working directory
+		}
+		return Path.of("").toAbsolutePath();
+	}
+}

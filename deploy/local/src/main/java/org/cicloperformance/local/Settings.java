@@ -1,0 +1,58 @@
+package org.cicloperformance.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack lives and which ports it takes. Every value can be changed by a system property
+ * ({@code -Dstack.data=...}) or an environment variable ({@code STACK_DATA=...}).
+ */
+record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
+		int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
+		java.util.List<String> services) {
+
+	static Settings from(Map<String, String> env, Path home) {
+		var source = new Source(env);
+		return new Settings(home, Path.of(source.get("stack.data", home.resolve(".data").toString())).toAbsolutePath(),
+				source.get("stack.host", "127.0.0.1"), source.port("stack.kafka.port", 9092),
+				source.port("stack.kafka.controller.port", 9093), source.port("stack.mongo.port", 27017),
+				source.port("stack.plan.port", 8081), source.port("stack.monitoring.port", 8082),
+				source.port("stack.reporting.port", 8083), Boolean.parseBoolean(source.get("stack.demo", "true")),
+				source.get("stack.java.options", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+				java.util.List.of(source.get("stack.services", "plan-service,monitoring-service,reporting-service")
+					.split("\\s*,\\s*")));
+	}
+
+	String kafkaBrokers() {
+		return host + ":" + kafkaPort;
+	}
+
+	String mongoUri(String database) {
+		return "mongodb://" + host + ":" + mongoPort + "/" + database;
+	}
+
+	String url(int port) {
+		return "http://localhost:" + port;
+	}
+
+	private record Source(Map<String, String> env) {
+
+		String get(String property, String fallback) {
+			var value = System.getProperty(property);
+			if (value == null) {
+				value = env.get(property.toUpperCase().replace('.', '_'));
+			}
+			return value == null || value.isBlank() ? fallback : value;
+		}
+
+		int port(String property, int fallback) {
+			var value = get(property, String.valueOf(fallback));
+			try {
+				return Integer.parseInt(value);
+			}
+			catch (NumberFormatException e) {
+				throw new StackException("La porta " + property + " non e' un numero: " + value);
+			}
+		}
+	}
+}
