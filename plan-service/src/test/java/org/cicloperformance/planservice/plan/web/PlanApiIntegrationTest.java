@@ -104,6 +104,22 @@ class PlanApiIntegrationTest {
 			.isEqualTo("/strategicAreas/0/strategicObjectives/0/operationalObjectives/0/indicators/0/measureKind");
 	}
 
+	@Test
+	void documentsItsApiWithOpenApi() {
+		assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.paths['/api/plans/{id}/revisions'].post.summary")
+			.isEqualTo("Apply a revision to an approved plan: it becomes the next version");
+	}
+
+	@Test
+	void exposesHealthAndPrometheusMetricsTaggedWithTheApplication() {
+		assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("UP");
+		assertThat(mvc.get().uri("/actuator/prometheus")).hasStatusOk()
+			.bodyText()
+			.contains("plan_outbox_backlog{application=\"plan-service\"}");
+	}
+
 	static String planJson(String entity, int year) {
 		var tree = (ObjectNode) PlanFixtures.resource("/contract/plan-published.sample.json").get("plan");
 		tree.put("entity", entity);
