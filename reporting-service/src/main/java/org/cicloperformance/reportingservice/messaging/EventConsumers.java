@@ -1,0 +1,104 @@
+package org.cicloperformance.reportingservice.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.cicloperformance.reportingservice.plan.PlanEvent;
+import org.cicloperformance.reportingservice.result.ResultEvent;
+import org.cicloperformance.reportingservice.score.Outcome;
+import org.cicloperformance.reportingservice.score.ScoringService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The functional consumers of {@code plan-events} and {@code result-events}. They work synchronously: the binder
+ * commits the offset only after the function returned, that is after the read model was written; an exception is
+ * retried ({@code max-attempts}) and then sent to the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventConsumers {
+
+	private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+	private final ScoringService scoring;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	EventConsumers(ScoringService scoring, JsonMapper json, MeterRegistry meters, Clock clock) {
+		this.scoring = scoring;
+		this.json = json;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> planEvents() {
+		return message -> consume(message, PlanEvent.class, event -> {
+			require(event.planId() != null && !event.planId().isBlank(), "planId");
+			require(event.version() != null && event.version() >= 1, "version");
+			require(event.plan() != null, "plan");
+			return scoring.onPlanVersion(event);
+		}, PlanEvent::type, PlanEvent::occurredAt);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> resultEvents() {
+		return message -> consume(message, ResultEvent.class, event -> {
+			require(event.planId() != null && !event.planId().isBlank(), "planId");
+			require(event.objective() != null && event.indicator() != null, "objective/indicator");
+			require(event.checkpoint() != null, "checkpoint");
+			require(event.resultVersion() != null && event.resultVersion() >= 1, "resultVersion");
+			return scoring.onResult(event);
+		}, ResultEvent::type, ResultEvent::recordedAt);
+	}
+
+	private <E> void consume(Message<byte[]> message, Class<E> type, Function<E, Outcome> handler,
+			Function<E, String> eventType, Function<E, Instant> eventTime) {
+		String typeTag = type.getSimpleName();
+		try {
+			E event = read(message.getPayload(), type);
+			typeTag = eventType.apply(event) == null ? typeTag : eventType.apply(event);
+			Outcome outcome = handler.apply(event);
+			meters.counter("reporting.events.consumed", "type", typeTag, "outcome", outcome.tag()).increment();
+			Instant time = eventTime.apply(event);
+			if (outcome == Outcome.SCORED && time != null) {
+				Timer.builder("reporting.scoring.latency").description("event time to score written")
+						.tag("type", typeTag).register(meters)
+						.record(Duration.between(time, clock.instant()).abs());
+			}
+		}
+		catch (RuntimeException e) {
+			meters.counter("reporting.events.consumed", "type", typeTag, "outcome", "failed").increment();
+			log.warn("{} not consumed, to be retried or dead-lettered: {}", typeTag, e.getMessage());
+			throw e;
+		}
+	}
+
+	private <E> E read(byte[] payload, Class<E> type) {
+		try {
+			return json.readValue(payload, type);
+		}
+		catch (JacksonException e) {
+			throw new InvalidEventException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+		}
+	}
+
+	private static void require(boolean condition, String field) {
+		if (!condition) {
+			throw new InvalidEventException("missing or invalid field " + field);
+		}
+	}
+}

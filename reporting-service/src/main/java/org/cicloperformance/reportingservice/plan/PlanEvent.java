@@ -1,0 +1,88 @@
+package org.cicloperformance.reportingservice.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This service's tolerant reading of {@code PlanPublished} / {@code PlanRevised}: only what scoring needs, unknown
+ * fields ignored. The nested records mirror the producer's PlanContent.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PlanEvent(String type, String eventId, String planId, String entity, Integer year, Integer version,
+		List<String> appliesTo, Instant occurredAt, Content plan) {
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Content(String entity, String entityName, Integer year, String title, List<Checkpoint> checkpoints,
+			List<OrganisationalArea> organisationalAreas, List<Manager> managers, List<StrategicArea> strategicAreas,
+			Policy scoringPolicy) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Checkpoint(String id, LocalDate date, String label, @JsonProperty("final") boolean isFinal) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record OrganisationalArea(String code, String name) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Manager(String id, String name, String role, String organisationalArea) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record StrategicArea(String code, String name, BigDecimal value, List<StrategicObjective> strategicObjectives) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record StrategicObjective(String code, String name, BigDecimal value,
+			List<OperationalObjective> operationalObjectives) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record OperationalObjective(String code, String title, String shortTitle, String organisationalArea,
+			String manager, BigDecimal weight, BigDecimal contributionWeight, Incentive incentive,
+			List<Indicator> indicators) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Incentive(BigDecimal coefficient, String purpose, List<IncentiveFund> funds) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record IncentiveFund(String name, String basis, BigDecimal unitAmount, BigDecimal amount) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Indicator(String code, String name, String measureKind, String direction, String unit,
+			BigDecimal baseline, BigDecimal weight, List<Component> components, List<Milestone> milestones,
+			List<Target> targets) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Component(String code, String name, String direction, BigDecimal weight) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Milestone(String code, String name, LocalDate due) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Target(String checkpoint, BigDecimal number, Boolean yes, List<String> milestones,
+			Map<String, BigDecimal> components, String text) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Policy(Integer version, BigDecimal cap, BigDecimal floor, String numericRule,
+			String missingAtIntermediate, String missingAtFinal, BigDecimal lateMilestoneCredit,
+			List<IncentiveBand> incentiveBands) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record IncentiveBand(String code, BigDecimal from, BigDecimal to, String payout) {
+	}
+}

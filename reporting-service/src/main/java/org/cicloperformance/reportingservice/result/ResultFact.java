@@ -1,0 +1,31 @@
+package org.cicloperformance.reportingservice.result;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cicloperformance.reportingservice.scoring.IndicatorResult;
+import org.springframework.data.annotation.Id;
+
+/**
+ * A result version of one indicator at one checkpoint. The collection {@code results} holds the latest version per
+ * indicator and checkpoint, {@code result_history} every version received.
+ */
+public record ResultFact(@Id String id, String planId, String objective, String indicator, String checkpoint,
+		int resultVersion, Integer planVersion, String eventId, Instant recordedAt, Instant receivedAt,
+		String reportedBy, String reason, ResultEvent.Value value) {
+
+	public static String key(String planId, String objective, String indicator, String checkpoint) {
+		return planId + "#" + objective + "#" + indicator + "#" + checkpoint;
+	}
+
+	public IndicatorResult toIndicatorResult() {
+		ResultEvent.Value v = value == null ? new ResultEvent.Value(null, null, null, null, null, null, null) : value;
+		List<IndicatorResult.Delivery> delivered = v.delivered() == null ? List.of()
+				: v.delivered().stream().map(d -> new IndicatorResult.Delivery(d.milestone(), d.date())).toList();
+		return new IndicatorResult(resultVersion, planVersion, v.number(), v.yes(), delivered, v.assessment(),
+				v.components() == null ? null : v.components().entrySet().stream().filter(e -> e.getValue() != null)
+						.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+				v.text());
+	}
+}

@@ -1,0 +1,53 @@
+package org.cicloperformance.reportingservice.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The achievement of one indicator at one checkpoint. {@code value} is null when the indicator does not count
+ * (not due, or missing and excluded); {@code raw} is the value before floor and cap; {@code arithmetic} shows the
+ * computation in Italian number format, e.g. {@code min(527 / 600, 1) = 87,83%}; {@code parts} details the
+ * components of a COMPOUND indicator or the milestones of a MILESTONE one.
+ */
+public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal raw, String arithmetic,
+		List<Part> parts) {
+
+	public enum Status {
+		SCORED, MISSING_EXCLUDED, MISSING_ZERO, NOT_DUE
+	}
+
+	public enum Rule {
+		/** result / target (higher is better). */
+		RATIO,
+		/** target / result (lower is better). */
+		INVERSE_RATIO,
+		/** lower is better and the result is 0: fully achieved. */
+		ZERO_RESULT,
+		/** target 0: 1 when the result is on the right side of 0, else 0. */
+		TARGET_ZERO,
+		/** (result − baseline) / (target − baseline). */
+		LINEAR_FROM_BASELINE,
+		BOOLEAN,
+		/** share of the milestones due that were delivered by their date (late ones earn the late credit). */
+		MILESTONES,
+		/** assessment / 100. */
+		QUALITATIVE,
+		/** (weighted) mean of the components' achievements. */
+		COMPOUND,
+		MISSING_EXCLUDED,
+		MISSING_ZERO,
+		NOT_DUE
+	}
+
+	/** A component or a milestone: its weight (null when equal), its achievement and how it was computed. */
+	public record Part(String code, BigDecimal weight, BigDecimal value, String arithmetic) {
+	}
+
+	public Achievement {
+		parts = parts == null ? List.of() : List.copyOf(parts);
+	}
+
+	public boolean counts() {
+		return value != null;
+	}
+}

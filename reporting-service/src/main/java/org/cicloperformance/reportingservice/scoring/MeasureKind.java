@@ -1,0 +1,10 @@
+package org.cicloperformance.reportingservice.scoring;
+
+/** How an indicator is measured; decides which fields of its target and result matter. */
+public enum MeasureKind {
+	COUNT, PERCENTAGE, AMOUNT, BOOLEAN, MILESTONE, QUALITATIVE, COMPOUND;
+
+	public boolean isNumeric() {
+		return this == COUNT || this == PERCENTAGE || this == AMOUNT;
+	}
+}

@@ -1,0 +1,7 @@
+package org.cicloperformance.reportingservice.scoring;
+
+import java.time.LocalDate;
+
+/** A dated deliverable of a MILESTONE indicator. */
+public record MilestoneDefinition(String code, LocalDate due) {
+}

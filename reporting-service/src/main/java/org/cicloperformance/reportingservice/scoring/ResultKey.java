@@ -1,0 +1,5 @@
+package org.cicloperformance.reportingservice.scoring;
+
+/** Identifies an indicator of a plan (its results at one checkpoint are looked up by this key). */
+public record ResultKey(String objective, String indicator) {
+}

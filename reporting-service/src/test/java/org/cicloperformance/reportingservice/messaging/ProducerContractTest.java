@@ -1,0 +1,74 @@
+package org.cicloperformance.reportingservice.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cicloperformance.reportingservice.plan.PlanEvent;
+import org.cicloperformance.reportingservice.plan.PlanMapper;
+import org.cicloperformance.reportingservice.result.ResultEvent;
+import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.support.Seed;
+import org.junit.jupiter.api.Test;
+
+/** This consumer's tolerant records read the producers' golden samples (from the sibling modules). */
+class ProducerContractTest {
+
+	/** The shape documented in docs/architecture.md, used while monitoring-service has not published its sample. */
+	static final String RESULT_RECORDED_AS_DOCUMENTED = """
+			{ "type": "ResultRecorded", "eventId": "6a1f3c1e-0000-4000-8000-000000000001",
+			  "planId": "cciaa-brescia-2018", "planVersion": 1,
+			  "entity": "cciaa-brescia", "objective": "2.1.1", "indicator": "2", "checkpoint": "2018-06-30",
+			  "resultVersion": 1,
+			  "value": { "number": null, "yes": null, "delivered": null, "assessment": null, "justification": null,
+			             "components": { "posizioni": 2799, "riunioni": 3 }, "text": "Esame 2.799 posizioni e 3 riunioni" },
+			  "deviation": { "number": null, "components": { "posizioni": -3201, "riunioni": -3 },
+			                 "missedMilestones": null, "text": "-3.201 posizioni e -3 riunioni" },
+			  "commentary": "...", "evidence": ["..."], "reportedBy": "ufficio-ri", "reason": null,
+			  "recordedAt": "2018-07-10T08:00:00Z" }
+			""";
+
+	@Test
+	void readsThePlanPublishedGoldenSample() {
+		PlanEvent event = Seed.JSON.readValue(Seed.read(Seed.PLAN_CONTRACTS.resolve("plan-published.sample.json")),
+				PlanEvent.class);
+
+		assertThat(event.type()).isEqualTo("PlanPublished");
+		assertThat(event.version()).isEqualTo(1);
+		ScoringPlan plan = PlanMapper.toScoringPlan(event.planId(), event.version(), event.plan());
+		assertThat(plan.objectives()).extracting(ScoringPlan.Objective::code).containsExactly("1.1.1", "1.1.2");
+		assertThat(plan.checkpoint("2018-12-31").orElseThrow().isFinal()).isTrue();
+		assertThat(plan.objectives().get(1).incentive().funds()).extracting(ScoringPlan.Fund::amount)
+				.usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+				.containsExactly(new BigDecimal("15205"), new BigDecimal("21140"));
+	}
+
+	@Test
+	void readsThePlanRevisedGoldenSample() {
+		Path sample = Seed.PLAN_CONTRACTS.resolve("plan-revised.sample.json");
+		PlanEvent event = Seed.JSON.readValue(Seed.read(sample), PlanEvent.class);
+
+		assertThat(event.type()).isEqualTo("PlanRevised");
+		assertThat(event.version()).isGreaterThan(1);
+		assertThat(event.appliesTo()).isNotEmpty();
+		assertThat(PlanMapper.toScoringPlan(event.planId(), event.version(), event.plan()).objectives()).isNotEmpty();
+	}
+
+	@Test
+	void readsTheResultRecordedGoldenSampleOrTheDocumentedShape() {
+		Path sample = Seed.RESULT_CONTRACTS.resolve("result-recorded.sample.json");
+		String json = Files.exists(sample) ? Seed.read(sample) : RESULT_RECORDED_AS_DOCUMENTED;
+
+		ResultEvent event = Seed.JSON.readValue(json, ResultEvent.class);
+
+		assertThat(event.type()).isEqualTo("ResultRecorded");
+		assertThat(event.planId()).isNotBlank();
+		assertThat(event.objective()).isNotBlank();
+		assertThat(event.indicator()).isNotBlank();
+		assertThat(event.checkpoint()).isNotBlank();
+		assertThat(event.resultVersion()).isPositive();
+		assertThat(event.value()).isNotNull();
+		assertThat(event.recordedAt()).isNotNull();
+	}
+}
