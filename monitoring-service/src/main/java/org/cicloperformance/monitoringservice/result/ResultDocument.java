@@ -1,0 +1,30 @@
+package org.cicloperformance.monitoringservice.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A document of collection {@code results}: all versions of the result of one indicator at one checkpoint
+ * (append-only) and the events not yet relayed to Kafka. {@code currentVersion} guards every append.
+ */
+public record ResultDocument(@JsonProperty("_id") String id, String planId, String entity, String objective,
+		String indicator, String checkpoint, int currentVersion, List<ResultVersion> versions,
+		List<OutboxEntry> outbox) {
+
+	public ResultDocument {
+		versions = versions == null ? List.of() : List.copyOf(versions);
+		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+	}
+
+	public static String idOf(String planId, String objective, String indicator, String checkpoint) {
+		return planId + "|" + objective + "|" + indicator + "|" + checkpoint;
+	}
+
+	public ResultVersion current() {
+		return versions.stream().filter(v -> v.version() == currentVersion).findFirst().orElseThrow();
+	}
+
+	/** A pending event: its JSON as sent, the Kafka key, and when it was written (epoch millis). */
+	public record OutboxEntry(String eventId, String key, String eventType, String payload, long createdAt) {
+	}
+}

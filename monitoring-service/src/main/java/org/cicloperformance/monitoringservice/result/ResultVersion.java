@@ -1,0 +1,18 @@
+package org.cicloperformance.monitoringservice.result;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One version of a result, never changed once written: what was reported (value, commentary, evidence), by whom,
+ * when and why ({@code reason}, for corrections), the plan version and deviation it was measured with.
+ * {@code requestId} ties it to the idempotent request that wrote it, so a retried request finds it.
+ */
+public record ResultVersion(int version, int planVersion, ResultValue value, Deviation deviation, String commentary,
+		List<String> evidence, String reportedBy, String reason, Instant recordedAt, String eventId,
+		String requestId) {
+
+	public ResultVersion {
+		evidence = evidence == null ? List.of() : List.copyOf(evidence);
+	}
+}

@@ -1,0 +1,145 @@
+package org.cicloperformance.monitoringservice.result.csv;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cicloperformance.monitoringservice.plan.MeasureKind;
+import org.cicloperformance.monitoringservice.result.ResultRequest;
+import org.cicloperformance.monitoringservice.result.ResultValue;
+import org.cicloperformance.monitoringservice.result.Violation;
+
+/**
+ * Reads a CSV upload of results into requests, one per line after the header. Columns (by header name, any
+ * order): piano, obiettivo, indicatore, checkpoint, valore, commento, evidenze (separated by |), referente, motivo.
+ * The value is read by the indicator's measure kind (see {@link ItalianValues}), so the reader asks the plan read
+ * model for it.
+ */
+public final class CsvResults {
+
+	/** The columns, with the JSON field each one fills. */
+	public static final Map<String, String> COLUMNS = Map.of("piano", "/planId", "obiettivo", "/objective",
+			"indicatore", "/indicator", "checkpoint", "/checkpoint", "valore", "/value", "commento", "/commentary",
+			"evidenze", "/evidence", "referente", "/reportedBy", "motivo", "/reason");
+
+	private static final List<String> REQUIRED = List.of("piano", "obiettivo", "indicatore", "checkpoint", "valore",
+			"referente");
+
+	private CsvResults() {
+	}
+
+	@FunctionalInterface
+	public interface KindLookup {
+
+		Optional<MeasureKind> kindOf(String planId, String objective, String indicator, String checkpoint);
+	}
+
+	/** The requests read, the line each came from, and what could not be read. */
+	public record Parsed(List<ResultRequest> requests, List<Integer> lines, List<Violation> violations) {
+	}
+
+	public static Parsed read(byte[] bytes, KindLookup kinds) {
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException e) {
+			return refused(Violation.of("", "unreadable-csv").atLine(1, null));
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		List<CsvReader.Row> rows = CsvReader.read(text, CsvReader.separatorOf(text)).stream()
+				.filter(r -> !r.isBlank()).toList();
+		if (rows.isEmpty()) {
+			return refused(Violation.of("", "csv-empty").atLine(1, null));
+		}
+		CsvReader.Row header = rows.get(0);
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < header.fields().size(); i++) {
+			columns.put(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
+		}
+		List<Violation> violations = new ArrayList<>();
+		for (String column : REQUIRED) {
+			if (!columns.containsKey(column)) {
+				violations.add(Violation.of("", "csv-header", column).atLine(header.line(), column));
+			}
+		}
+		if (!violations.isEmpty()) {
+			return new Parsed(List.of(), List.of(), violations);
+		}
+		if (rows.size() == 1) {
+			return refused(Violation.of("", "csv-empty").atLine(header.line(), null));
+		}
+		List<ResultRequest> requests = new ArrayList<>();
+		List<Integer> lines = new ArrayList<>();
+		for (CsvReader.Row row : rows.subList(1, rows.size())) {
+			Line line = new Line(row, columns);
+			String checkpoint = line.get("checkpoint");
+			try {
+				if (!checkpoint.isBlank() && checkpoint.contains("/")) {
+					checkpoint = ItalianValues.date(checkpoint, "/checkpoint");
+				}
+				ResultValue value = value(line, checkpoint, kinds);
+				requests.add(new ResultRequest(line.get("piano"), line.get("obiettivo"), line.get("indicatore"),
+						checkpoint, value, line.optional("commento"), evidence(line.get("evidenze")),
+						line.get("referente"), line.optional("motivo")));
+				lines.add(row.line());
+			}
+			catch (ItalianValues.Unreadable e) {
+				violations.add(e.violation().atLine(row.line(), columnOf(e.violation().pointer())));
+			}
+		}
+		return new Parsed(requests, lines, violations);
+	}
+
+	/** The CSV column a JSON pointer of a request falls in. */
+	public static String columnOf(String pointer) {
+		return COLUMNS.entrySet().stream()
+				.filter(e -> pointer.equals(e.getValue()) || pointer.startsWith(e.getValue() + "/"))
+				.map(Map.Entry::getKey).findFirst().orElse(null);
+	}
+
+	private static ResultValue value(Line line, String checkpoint, KindLookup kinds) throws ItalianValues.Unreadable {
+		String cell = line.get("valore");
+		Optional<MeasureKind> kind = kinds.kindOf(line.get("piano"), line.get("obiettivo"), line.get("indicatore"),
+				checkpoint);
+		if (kind.isEmpty()) {
+			// The checker names what is unknown (plan, objective, indicator, checkpoint).
+			return new ResultValue(null, null, null, null, null, null, cell);
+		}
+		if (cell.isBlank() && kind.get() != MeasureKind.MILESTONE) {
+			throw new ItalianValues.Unreadable(Violation.of("/value", "required"));
+		}
+		return ItalianValues.parse(kind.get(), cell);
+	}
+
+	private static List<String> evidence(String cell) {
+		return Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static Parsed refused(Violation violation) {
+		return new Parsed(List.of(), List.of(), List.of(violation));
+	}
+
+	private record Line(CsvReader.Row row, Map<String, Integer> columns) {
+
+		String get(String column) {
+			Integer index = columns.get(column);
+			return index == null || index >= row.fields().size() ? "" : row.fields().get(index).strip();
+		}
+
+		String optional(String column) {
+			String value = get(column);
+			return value.isEmpty() ? null : value;
+		}
+	}
+}

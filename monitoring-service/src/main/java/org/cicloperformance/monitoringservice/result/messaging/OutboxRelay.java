@@ -1,0 +1,113 @@
+package org.cicloperformance.monitoringservice.result.messaging;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cicloperformance.monitoringservice.result.ResultDocument;
+import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.result.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relays the outbox to {@code result-events}. Each pending event is sent synchronously (the binding is
+ * {@code sync}, the producer idempotent with {@code acks=all}) and only then pulled from its document, so a crash
+ * between the two re-sends it: at-least-once, consumers deduplicate by eventId. A failed send (broker down) stops
+ * the round; the next round retries from the same event, keeping each document's events in order.
+ */
+@Component
+class OutboxRelay {
+
+	static final String BINDING = "resultEvents-out-0";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final ResultStore store;
+
+	private final StreamBridge bridge;
+
+	private final Clock clock;
+
+	private final AtomicLong backlog = new AtomicLong();
+
+	private final AtomicLong oldestCreatedAt = new AtomicLong();
+
+	OutboxRelay(ResultStore store, StreamBridge bridge, Clock clock, MeterRegistry meters) {
+		this.store = store;
+		this.bridge = bridge;
+		this.clock = clock;
+		Gauge.builder("monitoring.outbox.backlog", backlog, AtomicLong::get)
+				.description("Result events written to the outbox and not yet acknowledged by Kafka")
+				.register(meters);
+		Gauge.builder("monitoring.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+				.description("Age of the oldest unpublished result event")
+				.baseUnit("seconds")
+				.register(meters);
+	}
+
+	@Scheduled(fixedDelayString = "${monitoring.outbox.relay-delay-ms:200}",
+			initialDelayString = "${monitoring.outbox.relay-delay-ms:200}")
+	void relay() {
+		List<ResultDocument> pending;
+		try {
+			pending = store.withPendingEvents();
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox relay cannot read the outbox: {}", e.getMessage());
+			return;
+		}
+		measure(pending);
+		if (pending.isEmpty()) {
+			return;
+		}
+		for (ResultDocument document : pending) {
+			for (OutboxEntry entry : document.outbox()) {
+				if (!send(entry)) {
+					return;
+				}
+				store.removeFromOutbox(document.id(), entry.eventId());
+				backlog.decrementAndGet();
+			}
+		}
+		measure(store.withPendingEvents());
+	}
+
+	private boolean send(OutboxEntry entry) {
+		Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
+				.setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
+				.setHeader("eventType", entry.eventType())
+				.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
+				.build();
+		try {
+			if (bridge.send(BINDING, message)) {
+				return true;
+			}
+			log.warn("Outbox relay: event {} not sent, will retry", entry.eventId());
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox relay: event {} not sent, will retry: {}", entry.eventId(), e.getMessage());
+		}
+		return false;
+	}
+
+	private void measure(List<ResultDocument> pending) {
+		backlog.set(pending.stream().mapToLong(d -> d.outbox().size()).sum());
+		oldestCreatedAt.set(pending.stream().flatMap(d -> d.outbox().stream())
+				.mapToLong(OutboxEntry::createdAt).min().orElse(0));
+	}
+
+	private double oldestAgeSeconds() {
+		long oldest = oldestCreatedAt.get();
+		return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+	}
+}

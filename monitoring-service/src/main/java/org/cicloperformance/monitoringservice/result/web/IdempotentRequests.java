@@ -1,0 +1,98 @@
+package org.cicloperformance.monitoringservice.result.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Function;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Claim;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Completed;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.InProgress;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Mismatch;
+import org.cicloperformance.monitoringservice.result.Violation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code Idempotency-Key} protocol: the same key and request answer the first (successful) response again
+ * without storing anything; the same key with another request is refused (422); a request still in progress with
+ * the key gets 409. Refusals are not remembered: the key is released so the client can fix and retry.
+ */
+@Component
+class IdempotentRequests {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private final IdempotencyStore store;
+
+	private final JsonMapper json;
+
+	IdempotentRequests(IdempotencyStore store, JsonMapper json) {
+		this.store = store;
+		this.json = json;
+	}
+
+	/** Runs {@code action} (given the request id to mark versions with, null without a key) at most once per key. */
+	ResponseEntity<?> run(String key, String method, String path, byte[] request,
+			Function<String, ResponseEntity<?>> action) {
+		if (key == null) {
+			return action.apply(null);
+		}
+		if (key.isBlank() || key.length() > 200) {
+			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-invalid"));
+		}
+		String hash = hash(method, path, request);
+		Claim claim = store.claim(key, hash);
+		if (claim instanceof Completed completed) {
+			ResponseEntity.BodyBuilder replay = ResponseEntity.status(completed.status())
+					.contentType(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", "true");
+			if (completed.location() != null) {
+				replay.location(URI.create(completed.location()));
+			}
+			return replay.body(completed.body());
+		}
+		if (claim instanceof Mismatch) {
+			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-reused", key));
+		}
+		if (claim instanceof InProgress) {
+			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-in-progress", key));
+		}
+		ResponseEntity<?> response;
+		try {
+			response = action.apply(key);
+		}
+		catch (RuntimeException e) {
+			store.release(key);
+			throw e;
+		}
+		if (response.getStatusCode().is2xxSuccessful()) {
+			URI location = response.getHeaders().getLocation();
+			store.complete(key, response.getStatusCode().value(), json.writeValueAsString(response.getBody()),
+					location == null ? null : location.toString());
+		}
+		else {
+			store.release(key);
+		}
+		return response;
+	}
+
+	byte[] canonical(Object request) {
+		return json.writeValueAsBytes(request);
+	}
+
+	private static String hash(String method, String path, byte[] request) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest.digest(request));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.cicloperformance.monitoringservice.result.web;
+
+import java.util.List;
+import org.cicloperformance.monitoringservice.result.Violation;
+
+/** A refused request: nothing was stored. The status is the one all violations agree on, else 422. */
+class RefusedException extends RuntimeException {
+
+	private final transient List<Violation> violations;
+
+	RefusedException(List<Violation> violations) {
+		super(violations.get(0).code(), null, false, false);
+		this.violations = List.copyOf(violations);
+	}
+
+	RefusedException(Violation violation) {
+		this(List.of(violation));
+	}
+
+	List<Violation> violations() {
+		return violations;
+	}
+
+	int status() {
+		int first = violations.get(0).status();
+		return violations.stream().allMatch(v -> v.status() == first) ? first : 422;
+	}
+
+	/** The problem type: the shared code, or "invalid-result" when the violations differ. */
+	String type() {
+		String first = violations.get(0).code();
+		return violations.stream().allMatch(v -> v.code().equals(first)) ? first : "invalid-result";
+	}
+}

@@ -1,0 +1,100 @@
+package org.cicloperformance.monitoringservice.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
+import org.cicloperformance.monitoringservice.support.IntegrationTestBase;
+import org.cicloperformance.monitoringservice.support.SamplePlans;
+import org.cicloperformance.monitoringservice.support.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The seed document's 30/6 monitoring: the demo plan arrives as a PlanPublished event on the real broker, the demo
+ * results are posted as one batch (the demo stack's request, unchanged), and every numeric, compound and milestone
+ * deviation is compared with the document's (scostamenti-2018-06-30.json).
+ */
+class SeedDeviationsAcceptanceTest extends IntegrationTestBase {
+
+	private static final String PLAN_ID = "cciaa-brescia-2018";
+
+	/** The document writes the shortfall of 3.1.1/3 (0% against 3%) as a positive 3; result − target is −3. */
+	private static final Map<String, BigDecimal> DOCUMENT_SIGN_EXCEPTIONS = Map.of("3.1.1/3", new BigDecimal("-3"));
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PlanVersionStore plans;
+
+	@Autowired
+	ResultService results;
+
+	@Test
+	void computesTheSeedDocumentsDeviations() throws Exception {
+		ObjectNode event = json.createObjectNode();
+		event.put("type", "PlanPublished").put("eventId", "6a1c7d9e-1d1e-4f7a-9c1b-2b8e2f1d0a01").put("planId", PLAN_ID)
+				.put("entity", "cciaa-brescia").put("year", 2018).put("version", 1)
+				.put("occurredAt", "2018-01-31T09:00:00Z").put("causedBy", "demo");
+		event.putArray("appliesTo").add("2018-06-30").add("2018-12-31");
+		event.set("plan", json.readTree(SamplePlans.read(SamplePlans.DEMO.resolve("piano-2018.json"))));
+		TestInfrastructure.send(TestInfrastructure.broker().getBrokersAsString(), "plan-events", PLAN_ID,
+				json.writeValueAsString(event));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !plans.versionsOf(PLAN_ID).isEmpty());
+
+		mvc.perform(post("/api/results/batch").contentType(MediaType.APPLICATION_JSON)
+				.content(SamplePlans.read(SamplePlans.DEMO.resolve("risultati-2018-06-30.json"))))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.results.length()").value(31));
+
+		Map<String, Deviation> computed = new HashMap<>();
+		results.latest(PLAN_ID, "2018-06-30").forEach(r -> computed.put(r.objective() + "/" + r.indicator(), r.deviation()));
+		assertThat(computed).hasSize(31);
+
+		List<String> compared = new ArrayList<>();
+		for (JsonNode expected : json.readTree(SamplePlans.read(SamplePlans.DEMO.resolve("scostamenti-2018-06-30.json")))) {
+			String key = expected.get("objective").asString() + "/" + expected.get("indicator").asString();
+			Deviation deviation = computed.get(key);
+			if (!expected.get("number").isNull()) {
+				BigDecimal number = DOCUMENT_SIGN_EXCEPTIONS.getOrDefault(key, expected.get("number").decimalValue());
+				assertThat(deviation.number()).as(key).isEqualByComparingTo(number);
+				compared.add(key);
+			}
+			if (!expected.get("components").isNull()) {
+				Map<String, BigDecimal> components = new HashMap<>();
+				expected.get("components").properties().forEach(e -> components.put(e.getKey(), e.getValue().decimalValue()));
+				assertThat(deviation.components()).as(key).hasSameSizeAs(components);
+				components.forEach((code, value) -> assertThat(deviation.components().get(code)).as(key + " " + code)
+						.isEqualByComparingTo(value));
+				compared.add(key);
+			}
+			if (!expected.get("missedMilestones").isNull()) {
+				List<String> missed = new ArrayList<>();
+				expected.get("missedMilestones").forEach(m -> missed.add(m.asString()));
+				assertThat(deviation.missedMilestones()).as(key).containsExactlyElementsOf(missed);
+				compared.add(key);
+			}
+		}
+		assertThat(compared).hasSize(20).contains("1.1.1/1", "2.1.2/3", "2.1.1/3", "2.1.1/2", "2.2.1/1");
+		assertThat(computed.get("1.1.1/3").notDue()).isTrue();
+		assertThat(computed.get("2.1.1/3").number()).isEqualByComparingTo("7.70");
+		assertThat(computed.get("2.1.1/2").text()).isEqualTo("-3.201 istanze e -3 riunioni");
+	}
+}

@@ -1,0 +1,20 @@
+package org.cicloperformance.monitoringservice.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The one Spring context shared by the integration tests (same configuration, so Spring's test context cache
+ * reuses it). Test classes extend {@link IntegrationTestBase} for the broker and MongoDB properties.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = { "monitoring.outbox.relay-delay-ms=50",
+		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=50" })
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}
