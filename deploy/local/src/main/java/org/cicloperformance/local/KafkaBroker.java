@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -76,9 +79,7 @@ final class KafkaBroker implements AutoCloseable {
 		Exception last = null;
 		while (Instant.now().isBefore(deadline)) {
 			process.requireAlive();
-			try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBrokers(),
-					AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-					3000))) {
+			try (var admin = admin()) {
 				admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
 				createTopics(admin);
 				return;
@@ -89,6 +90,93 @@ final class KafkaBroker implements AutoCloseable {
 			}
 		}
 		throw new StackException("Kafka non ha risposto entro 90 secondi: vedere " + process.log(), last);
+	}
+
+	/**
+	 * Waits until the services' consumer groups have finished their first rebalance, so that a result posted right
+	 * after start-up is scored at once rather than after the group settles.
+	 */
+	void awaitStableGroups(List<String> groups, Duration timeout) {
+		var deadline = Instant.now().plus(timeout);
+		try (var admin = admin()) {
+			while (Instant.now().isBefore(deadline)) {
+				try {
+					var descriptions = admin.describeConsumerGroups(groups).all().get(5, TimeUnit.SECONDS);
+					if (descriptions.values().stream().allMatch(d -> d.groupState() == GroupState.STABLE)) {
+						return;
+					}
+				}
+				catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+					// the group is not there yet
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new StackException("Interrotto", e);
+				}
+				Pause.of(Duration.ofMillis(500));
+			}
+		}
+		throw new StackException("I gruppi di consumer " + groups + " non si sono stabilizzati entro "
+				+ timeout.toSeconds() + " s: vedere i log dei servizi in " + settings.data().resolve("logs"));
+	}
+
+	/**
+	 * Waits until every group has consumed everything on the given topics (twice in a row, since the services'
+	 * outbox relays may still be publishing what they just accepted).
+	 */
+	void awaitCaughtUp(Map<String, List<String>> topicsByGroup, Duration timeout) {
+		var deadline = Instant.now().plus(timeout);
+		int quietChecks = 0;
+		try (var admin = admin()) {
+			while (Instant.now().isBefore(deadline)) {
+				quietChecks = lag(admin, topicsByGroup) == 0 ? quietChecks + 1 : 0;
+				if (quietChecks == 3) {
+					return;
+				}
+				Pause.of(Duration.ofMillis(500));
+			}
+		}
+		throw new StackException("I servizi non hanno elaborato gli eventi entro " + timeout.toSeconds()
+				+ " s: vedere i log in " + settings.data().resolve("logs"));
+	}
+
+	private static long lag(Admin admin, Map<String, List<String>> topicsByGroup) {
+		try {
+			long lag = 0;
+			for (var entry : topicsByGroup.entrySet()) {
+				var committed = admin.listConsumerGroupOffsets(entry.getKey())
+					.partitionsToOffsetAndMetadata()
+					.get(5, TimeUnit.SECONDS);
+				var partitions = admin.describeTopics(entry.getValue())
+					.allTopicNames()
+					.get(5, TimeUnit.SECONDS)
+					.values()
+					.stream()
+					.flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+					.toList();
+				var ends = admin.listOffsets(partitions.stream()
+					.collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+					.all()
+					.get(5, TimeUnit.SECONDS);
+				for (var partition : partitions) {
+					var done = committed.get(partition);
+					lag += ends.get(partition).offset() - (done == null ? 0 : done.offset());
+				}
+			}
+			return lag;
+		}
+		catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+			return Long.MAX_VALUE;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrotto", e);
+		}
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBrokers(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
 	}
 
 	private static void createTopics(Admin admin) throws InterruptedException, ExecutionException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,8 @@ public final class LocalStack implements AutoCloseable {
 	private final List<AutoCloseable> started = new ArrayList<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private KafkaBroker kafka;
 
 	private Service plan;
 
@@ -61,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
 		var kafka = new KafkaBroker(settings);
 		started.add(kafka);
 		kafka.start(settings.home().resolve("deploy/local/target/kafka-libs"));
+		this.kafka = kafka;
 		plan = new Service("plan-service", settings.planPort(), settings);
 		monitoring = new Service("monitoring-service", settings.monitoringPort(), settings);
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
@@ -73,6 +77,10 @@ public final class LocalStack implements AutoCloseable {
 			else {
 				log("Caricamento del piano 2018, dei risultati al 30/6 e della revisione di meta' anno");
 				demo.load();
+				if (settings.services().contains("reporting-service")) {
+					kafka.awaitCaughtUp(Map.of("monitoring-service", List.of("plan-events"), "reporting-service",
+							KafkaBroker.TOPICS), Duration.ofSeconds(90));
+				}
 			}
 		}
 	}
@@ -97,6 +105,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 		catch (CompletionException e) {
 			throw e.getCause() instanceof StackException stack ? stack : e;
+		}
+		var groups = services.stream().map(Service::name).filter(n -> !n.equals("plan-service")).toList();
+		if (!groups.isEmpty()) {
+			kafka.awaitStableGroups(groups, Duration.ofSeconds(90));
 		}
 	}
 
