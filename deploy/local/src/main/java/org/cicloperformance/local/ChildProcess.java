@@ -41,6 +41,10 @@ final class ChildProcess implements AutoCloseable {
 		}
 	}
 
+	long pid() {
+		return process.pid();
+	}
+
 	Path log() {
 		return log;
 	}

@@ -76,6 +76,7 @@ final class DemoLoader {
 			var request = HttpRequest.newBuilder(URI.create(monitoringService + "/api/results/batch"))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", "demo-" + PLAN_ID + "-2018-06-30")
+				.header("Authorization", LocalUsers.basic(LocalUsers.MONITORING_OFFICE))
 				.timeout(Duration.ofSeconds(60))
 				.POST(HttpRequest.BodyPublishers.ofString(resource("risultati-2018-06-30.json").toString()))
 				.build();
@@ -112,12 +113,16 @@ final class DemoLoader {
 	}
 
 	private static HttpRequest get(String url) {
-		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+			.header("Authorization", LocalUsers.basic(LocalUsers.PLANNER))
+			.GET()
+			.build();
 	}
 
 	private static HttpRequest post(String url, String body) {
 		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
+			.header("Authorization", LocalUsers.basic(LocalUsers.PLANNER))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

@@ -268,6 +268,11 @@ final class KafkaBroker implements AutoCloseable {
 	}
 
 
+	/** The process id, or -1 before start. */
+	long pid() {
+		return process == null ? -1 : process.pid();
+	}
+
 	@Override
 	public void close() {
 		if (process != null) {

@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private Service reporting;
 
-	LocalStack(Settings settings) {
+	public LocalStack(Settings settings) {
 		this.settings = settings;
 	}
 
@@ -55,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	void start() {
+	public void start() {
 		Preflight.check(settings);
 		log("Dati in " + settings.data());
 		log("Avvio MongoDB (mongo-java-server, H2) su " + settings.host() + ":" + settings.mongoPort());
@@ -89,13 +89,14 @@ public final class LocalStack implements AutoCloseable {
 		var all = List.of(plan, monitoring, reporting);
 		var databases = List.of("plans", "monitoring", "reporting");
 		var services = new ArrayList<Service>();
+		var users = LocalUsers.writeTo(settings.data());
 		for (int i = 0; i < all.size(); i++) {
 			if (!settings.services().contains(all.get(i).name())) {
 				continue;
 			}
 			log("Avvio " + all.get(i).name());
 			started.add(all.get(i));
-			all.get(i).start(databases.get(i));
+			all.get(i).start(databases.get(i), users);
 			services.add(all.get(i));
 		}
 		try {
@@ -112,16 +113,38 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	String planUrl() {
+	public String planUrl() {
 		return plan.url();
 	}
 
-	String monitoringUrl() {
+	public String monitoringUrl() {
 		return monitoring.url();
 	}
 
-	String reportingUrl() {
+	public String reportingUrl() {
 		return reporting.url();
+	}
+
+	public Settings settings() {
+		return settings;
+	}
+
+	/**
+	 * The operating-system process of each running part, for measuring what it costs (CPU, memory): the launcher
+	 * itself (this JVM, which hosts MongoDB), the Kafka broker and each started service.
+	 */
+	public Map<String, Long> processIds() {
+		var ids = new java.util.LinkedHashMap<String, Long>();
+		ids.put("launcher", ProcessHandle.current().pid());
+		if (kafka != null && kafka.pid() > 0) {
+			ids.put("kafka", kafka.pid());
+		}
+		for (var service : java.util.Arrays.asList(plan, monitoring, reporting)) {
+			if (service != null && service.pid() > 0) {
+				ids.put(service.name(), service.pid());
+			}
+		}
+		return ids;
 	}
 
 	private void printWelcome() {
@@ -163,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/** The repository root: given, or found above this jar (deploy/local/target/local-stack.jar). */
-	static Path home() {
+	public static Path home() {
 		var given = System.getProperty("stack.home", System.getenv("STACK_HOME"));
 		if (given != null) {
 			return Path.of(given).toAbsolutePath();

@@ -38,13 +38,14 @@ final class Service implements AutoCloseable {
 		return settings.url(port);
 	}
 
-	void start(String database) {
+	void start(String database, java.nio.file.Path usersFile) {
 		var command = new ArrayList<String>();
 		command.add(ChildProcess.javaExecutable());
 		command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
 		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
 				"--spring.mongodb.uri=" + settings.mongoUri(database),
-				"--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBrokers()));
+				"--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBrokers(),
+				"--spring.config.import=optional:file:" + usersFile));
 		process = new ChildProcess(name, command, settings.data().resolve("logs").resolve(name + ".log"),
 				settings.data());
 	}
@@ -87,6 +88,11 @@ final class Service implements AutoCloseable {
 		}
 	}
 
+
+	/** The process id, or -1 before start. */
+	long pid() {
+		return process == null ? -1 : process.pid();
+	}
 
 	@Override
 	public void close() {

@@ -7,11 +7,11 @@ import java.util.Map;
  * Where the local stack lives and which ports it takes. Every value can be changed by a system property
  * ({@code -Dstack.data=...}) or an environment variable ({@code STACK_DATA=...}).
  */
-record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
+public record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
 		int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
 		java.util.List<String> services) {
 
-	static Settings from(Map<String, String> env, Path home) {
+	public static Settings from(Map<String, String> env, Path home) {
 		var source = new Source(env);
 		return new Settings(home, Path.of(source.get("stack.data", home.resolve(".data").toString())).toAbsolutePath(),
 				source.get("stack.host", "127.0.0.1"), source.port("stack.kafka.port", 9092),
@@ -23,11 +23,11 @@ record Settings(Path home, Path data, String host, int kafkaPort, int kafkaContr
 					.split("\\s*,\\s*")));
 	}
 
-	String kafkaBrokers() {
+	public String kafkaBrokers() {
 		return host + ":" + kafkaPort;
 	}
 
-	String mongoUri(String database) {
+	public String mongoUri(String database) {
 		return "mongodb://" + host + ":" + mongoPort + "/" + database;
 	}
 

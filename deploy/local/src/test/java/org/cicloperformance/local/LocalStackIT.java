@@ -170,7 +170,9 @@ class LocalStackIT {
 
 	private static JsonNode get(String url) {
 		try {
-			var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+			var response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", LocalUsers.basic("direzione"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(200);
 			return JSON.readTree(response.body());
 		}
@@ -182,6 +184,7 @@ class LocalStackIT {
 	private static HttpResponse<String> post(String url, String body) {
 		try {
 			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+				.header("Authorization", LocalUsers.basic("ufficio-anagrafe"))
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException | InterruptedException e) {

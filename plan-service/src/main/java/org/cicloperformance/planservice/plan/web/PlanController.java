@@ -3,14 +3,16 @@ package org.cicloperformance.planservice.plan.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import org.cicloperformance.planservice.plan.ApprovingAct;
 import org.cicloperformance.planservice.plan.Plan;
 import org.cicloperformance.planservice.plan.PlanContent;
 import org.cicloperformance.planservice.plan.PlanDiff;
 import org.cicloperformance.planservice.plan.PlanService;
+import org.cicloperformance.planservice.plan.PlanNotFoundException;
 import org.cicloperformance.planservice.plan.Revision;
+import org.cicloperformance.planservice.security.Access;
+import org.cicloperformance.planservice.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,63 +32,79 @@ class PlanController {
 
 	private final PlanService plans;
 
-	PlanController(PlanService plans) {
+	private final Access access;
+
+	PlanController(PlanService plans, Access access) {
 		this.plans = plans;
+		this.access = access;
 	}
 
 	@GetMapping
-	@Operation(summary = "List plans, optionally of one entity and year")
-	List<PlanSummary> list(@RequestParam(required = false) String entity, @RequestParam(required = false) Integer year) {
-		return plans.list(entity, year).stream().map(PlanSummary::of).toList();
+	@Operation(summary = "List the plans of the caller's entity, optionally of one year")
+	List<PlanSummary> list(@RequestParam(required = false) Integer year) {
+		var actor = access.reader();
+		return plans.list(actor.entity(), year).stream().map(PlanSummary::of).toList();
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a draft plan")
-	ResponseEntity<PlanView> create(@RequestBody PlanContent content, Principal user) {
-		return created(plans.create(content, Users.name(user)));
+	@Operation(summary = "Create a draft plan (PLANNER)")
+	ResponseEntity<PlanView> create(@RequestBody PlanContent content) {
+		var actor = access.planner();
+		access.requireOwnEntity(actor, content == null ? null : content.entity());
+		return created(plans.create(content, actor.username()));
 	}
 
 	@PostMapping("/import")
-	@Operation(summary = "Import a whole plan from one JSON document, approving it at once when an act is given")
-	ResponseEntity<PlanView> importPlan(@RequestBody ImportRequest request, Principal user) {
-		var plan = plans.create(request.plan(), Users.name(user));
+	@Operation(summary = "Import a whole plan from one JSON document, approving it at once when an act is given "
+			+ "(PLANNER)")
+	ResponseEntity<PlanView> importPlan(@RequestBody ImportRequest request) {
+		var actor = access.planner();
+		access.requireOwnEntity(actor, request.plan() == null ? null : request.plan().entity());
+		var plan = plans.create(request.plan(), actor.username());
 		if (request.approvalAct() != null) {
-			plan = plans.approve(plan.id(), request.approvalAct(), plan.revision(), Users.name(user));
+			plan = plans.approve(plan.id(), request.approvalAct(), plan.revision(), actor.username());
 		}
 		return created(plan);
 	}
 
 	@PostMapping("/validation")
-	@Operation(summary = "Check a plan without storing it")
+	@Operation(summary = "Check a plan without storing it (PLANNER)")
 	ValidationReport validate(@RequestBody PlanContent content) {
+		access.planner();
 		return ValidationReport.of(plans.check(content));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a plan: the draft, or the latest approved version")
 	ResponseEntity<PlanView> get(@PathVariable String id) {
-		return withETag(ResponseEntity.ok(), plans.get(id));
+		return withETag(ResponseEntity.ok(), readable(access.reader(), id));
 	}
 
 	@PutMapping("/{id}/draft")
-	@Operation(summary = "Replace the content of a draft plan (If-Match: the ETag read)")
+	@Operation(summary = "Replace the content of a draft plan (PLANNER; If-Match: the ETag read)")
 	ResponseEntity<PlanView> editDraft(@PathVariable String id, @RequestBody PlanContent content,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, Principal user) {
-		return withETag(ResponseEntity.ok(), plans.updateDraft(id, content, ETags.revision(ifMatch), Users.name(user)));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var actor = access.planner();
+		readable(actor, id);
+		return withETag(ResponseEntity.ok(), plans.updateDraft(id, content, ETags.revision(ifMatch), actor.username()));
 	}
 
 	@PostMapping("/{id}/approval")
-	@Operation(summary = "Approve a draft: it becomes version 1 and is published on plan-events")
+	@Operation(summary = "Approve a draft: it becomes version 1 and is published on plan-events (PLANNER)")
 	ResponseEntity<PlanView> approve(@PathVariable String id, @RequestBody ApprovingAct act,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, Principal user) {
-		return withETag(ResponseEntity.ok(), plans.approve(id, act, ETags.revision(ifMatch), Users.name(user)));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var actor = access.planner();
+		readable(actor, id);
+		return withETag(ResponseEntity.ok(), plans.approve(id, act, ETags.revision(ifMatch), actor.username()));
 	}
 
 	@PostMapping("/{id}/revisions")
-	@Operation(summary = "Apply a revision to an approved plan: it becomes the next version")
+	@Operation(summary = "Apply a revision to an approved plan: it becomes the next version (PLANNER)")
 	ResponseEntity<PlanView> revise(@PathVariable String id, @RequestBody Revision revision,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, Principal user) {
-		var plan = plans.revise(id, revision, ETags.revision(ifMatch), Users.name(user));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		var actor = access.planner();
+		readable(actor, id);
+		var plan = plans.revise(id, revision, ETags.revision(ifMatch), actor.username());
 		var location = URI.create("/api/plans/" + id + "/versions/" + plan.currentVersionNumber());
 		return withETag(ResponseEntity.created(location), plan);
 	}
@@ -94,20 +112,31 @@ class PlanController {
 	@GetMapping("/{id}/versions")
 	@Operation(summary = "List the approved versions of a plan")
 	List<VersionSummary> versions(@PathVariable String id) {
-		return plans.get(id).versions().stream().map(VersionSummary::of).toList();
+		return readable(access.reader(), id).versions().stream().map(VersionSummary::of).toList();
 	}
 
 	@GetMapping("/{id}/versions/{number}")
 	@Operation(summary = "Read one approved version")
 	VersionView version(@PathVariable String id, @PathVariable int number) {
+		readable(access.reader(), id);
 		return VersionView.of(id, plans.version(id, number));
 	}
 
 	@GetMapping("/{id}/diff")
 	@Operation(summary = "The differences between two versions")
 	DiffView diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
+		readable(access.reader(), id);
 		List<PlanDiff.Difference> differences = plans.diff(id, from, to);
 		return new DiffView(id, from, to, differences);
+	}
+
+	/** Another entity's plan does not exist, as far as this caller can tell. */
+	private Plan readable(Actor actor, String id) {
+		var plan = plans.get(id);
+		if (!actor.belongsTo(plan.entity())) {
+			throw new PlanNotFoundException(id);
+		}
+		return plan;
 	}
 
 	private static ResponseEntity<PlanView> created(Plan plan) {

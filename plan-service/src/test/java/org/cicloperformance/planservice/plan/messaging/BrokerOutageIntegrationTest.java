@@ -9,7 +9,10 @@ import org.cicloperformance.planservice.support.InProcessInfrastructure;
 import org.cicloperformance.planservice.support.TcpGate;
 import org.cicloperformance.planservice.support.TopicReader;
 import org.junit.jupiter.api.AfterAll;
+import org.cicloperformance.planservice.support.AuthenticatedAsPlanner;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,6 +24,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * A plan approved while Kafka is unreachable is stored with its event, and published once Kafka is back. The
  * service reaches the broker only through a gate that starts closed: to the service, Kafka is down.
  */
+@ActiveProfiles("test")
+@Import(AuthenticatedAsPlanner.class)
 @SpringBootTest(properties = "plan.outbox.relay-interval=200ms")
 @AutoConfigureMockMvc
 class BrokerOutageIntegrationTest {
@@ -44,7 +49,7 @@ class BrokerOutageIntegrationTest {
 	@Test
 	void approvalSucceedsWhileKafkaIsDownAndIsPublishedOnceWhenItReturns() throws Exception {
 		try (var events = new TopicReader(InProcessInfrastructure.kafkaBrokers(), "plan-events")) {
-			var id = PlanRequests.createAndApprove(mvc, "ente-senza-broker");
+			var id = PlanRequests.createAndApprove(mvc, 2040);
 			Thread.sleep(1_000); // several relay attempts fail meanwhile
 
 			assertThat(mvc.get().uri("/api/plans/" + id)).bodyJson().extractingPath("$.pendingEvents").isEqualTo(1);

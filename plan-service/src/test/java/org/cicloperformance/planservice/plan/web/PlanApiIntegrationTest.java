@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cicloperformance.planservice.support.InProcessInfrastructure;
 import org.cicloperformance.planservice.support.PlanFixtures;
+import org.cicloperformance.planservice.support.AuthenticatedAsPlanner;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -15,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.node.ObjectNode;
 
+@ActiveProfiles("test")
+@Import(AuthenticatedAsPlanner.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 class PlanApiIntegrationTest {
@@ -29,13 +34,13 @@ class PlanApiIntegrationTest {
 
 	@Test
 	void createsADraftAndReadsItBackWithItsETag() {
-		var body = planJson("ente-lettura", 2030);
+		var body = planJson("ente-test", 2030);
 
 		var created = mvc.post().uri("/api/plans").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 
-		assertThat(created).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/plans/ente-lettura-2030");
+		assertThat(created).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/plans/ente-test-2030");
 		assertThat(created).hasHeader("ETag", "\"0\"");
-		assertThat(mvc.get().uri("/api/plans/ente-lettura-2030")).hasStatusOk()
+		assertThat(mvc.get().uri("/api/plans/ente-test-2030")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.status")
 			.isEqualTo("DRAFT");
@@ -44,7 +49,7 @@ class PlanApiIntegrationTest {
 	@Test
 	void refusesAnInvalidPlanWithEveryViolationAsProblemJson() {
 		var tree = (ObjectNode) PlanFixtures.resource("/contract/plan-published.sample.json").get("plan");
-		tree.put("entity", "ente-invalido");
+		tree.put("entity", "ente-test");
 		((ObjectNode) tree.at("/strategicAreas/0")).put("value", 90);
 
 		var response = mvc.post().uri("/api/plans").contentType(MediaType.APPLICATION_JSON).content(tree.toString())
@@ -56,7 +61,7 @@ class PlanApiIntegrationTest {
 		assertThat(response).bodyJson()
 			.extractingPath("$.errors[0].message")
 			.isEqualTo("I valori delle aree strategiche sommano a 90 invece di 100.");
-		assertThat(mvc.get().uri("/api/plans/ente-invalido-2018")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/plans/ente-test-2018")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -71,27 +76,27 @@ class PlanApiIntegrationTest {
 
 	@Test
 	void refusesAStaleEditWith412AndKeepsTheFirstWrite() {
-		var body = planJson("ente-concorrenza", 2030);
+		var body = planJson("ente-test", 2031);
 		mvc.post().uri("/api/plans").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 		var edited = body.replace("Camera di Commercio di Esempio", "Prima modifica");
 		var staleEdit = body.replace("Camera di Commercio di Esempio", "Seconda modifica");
 
-		var first = mvc.put().uri("/api/plans/ente-concorrenza-2030/draft").header("If-Match", "\"0\"")
+		var first = mvc.put().uri("/api/plans/ente-test-2031/draft").header("If-Match", "\"0\"")
 			.contentType(MediaType.APPLICATION_JSON).content(edited).exchange();
-		var second = mvc.put().uri("/api/plans/ente-concorrenza-2030/draft").header("If-Match", "\"0\"")
+		var second = mvc.put().uri("/api/plans/ente-test-2031/draft").header("If-Match", "\"0\"")
 			.contentType(MediaType.APPLICATION_JSON).content(staleEdit).exchange();
 
 		assertThat(first).hasStatusOk().hasHeader("ETag", "\"1\"");
 		assertThat(second).hasStatus(HttpStatus.PRECONDITION_FAILED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(mvc.get().uri("/api/plans/ente-concorrenza-2030")).bodyJson()
+		assertThat(mvc.get().uri("/api/plans/ente-test-2031")).bodyJson()
 			.extractingPath("$.content.entityName")
 			.isEqualTo("Prima modifica");
 	}
 
 	@Test
 	void refusesAMalformedBodyNamingTheField() {
-		var tree = (ObjectNode) PlanFixtures.JSON.readTree(planJson("ente-illeggibile", 2030));
+		var tree = (ObjectNode) PlanFixtures.JSON.readTree(planJson("ente-test", 2032));
 		((ObjectNode) tree.at("/strategicAreas/0/strategicObjectives/0/operationalObjectives/0/indicators/0"))
 			.put("measureKind", "CONTEGGIO");
 		var body = tree.toString();
@@ -109,7 +114,7 @@ class PlanApiIntegrationTest {
 		assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.paths['/api/plans/{id}/revisions'].post.summary")
-			.isEqualTo("Apply a revision to an approved plan: it becomes the next version");
+			.isEqualTo("Apply a revision to an approved plan: it becomes the next version (PLANNER)");
 	}
 
 	@Test

@@ -10,7 +10,18 @@ import org.cicloperformance.planservice.plan.InvalidPlanException;
 import org.cicloperformance.planservice.plan.PlanConflictException;
 import org.cicloperformance.planservice.plan.PlanService;
 import org.cicloperformance.planservice.plan.Violation;
+import java.time.Instant;
+import java.util.Set;
+import org.cicloperformance.planservice.plan.Plan;
+import org.cicloperformance.planservice.plan.PlanStatus;
+import org.cicloperformance.planservice.security.Access;
+import org.cicloperformance.planservice.security.Actor;
+import org.cicloperformance.planservice.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
@@ -19,7 +30,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Web slice: how refusals reach the client, whatever the service decided. */
-@WebMvcTest(PlanController.class)
+@WebMvcTest(controllers = PlanController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "org\\.cicloperformance\\.planservice\\.(audit|security)\\..*"))
+@AutoConfigureMockMvc(addFilters = false)
 class PlanControllerWebTest {
 
 	@Autowired
@@ -27,6 +40,18 @@ class PlanControllerWebTest {
 
 	@MockitoBean
 	PlanService plans;
+
+	@MockitoBean
+	Access access;
+
+	@BeforeEach
+	void aPlannerOfTheEntity() {
+		var planner = new Actor("pianificatore", "ente", Set.of(Role.PLANNER), Set.of(), null);
+		given(access.planner()).willReturn(planner);
+		given(access.reader()).willReturn(planner);
+		given(plans.get(any())).willReturn(new Plan("p-2030", "ente", 2030, PlanStatus.DRAFT, 3, null, List.of(),
+				List.of(), Instant.now(), "x", Instant.now(), "x"));
+	}
 
 	@Test
 	void aStaleWriteWithIfMatchIs412AndWithoutIs409() {

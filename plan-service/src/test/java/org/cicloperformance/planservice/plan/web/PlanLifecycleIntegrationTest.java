@@ -10,7 +10,10 @@ import org.cicloperformance.planservice.support.PlanFixtures;
 import org.cicloperformance.planservice.support.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.cicloperformance.planservice.support.AuthenticatedAsPlanner;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,6 +25,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
 /** Draft → approval → revision, on the real broker and the MongoDB wire protocol. */
+@ActiveProfiles("test")
+@Import(AuthenticatedAsPlanner.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 class PlanLifecycleIntegrationTest {
@@ -62,7 +67,7 @@ class PlanLifecycleIntegrationTest {
 
 	@Test
 	void approvalPublishesVersionOneAndARevisionPublishesVersionTwoWithItsChanges() {
-		var id = createAndApprove("ente-ciclo");
+		var id = createAndApprove(2030);
 
 		var revised = mvc.post().uri("/api/plans/" + id + "/revisions").contentType(MediaType.APPLICATION_JSON)
 			.content(REVISION).exchange();
@@ -86,7 +91,7 @@ class PlanLifecycleIntegrationTest {
 
 	@Test
 	void keepsEveryVersionAndShowsTheDifferenceBetweenTwo() {
-		var id = createAndApprove("ente-versioni");
+		var id = createAndApprove(2031);
 		mvc.post().uri("/api/plans/" + id + "/revisions").contentType(MediaType.APPLICATION_JSON).content(REVISION)
 			.exchange();
 
@@ -110,7 +115,7 @@ class PlanLifecycleIntegrationTest {
 
 	@Test
 	void refusesARevisionOfAnOutdatedVersion() {
-		var id = createAndApprove("ente-base-vecchia");
+		var id = createAndApprove(2032);
 		mvc.post().uri("/api/plans/" + id + "/revisions").contentType(MediaType.APPLICATION_JSON).content(REVISION)
 			.exchange();
 
@@ -125,7 +130,7 @@ class PlanLifecycleIntegrationTest {
 
 	@Test
 	void refusesARevisionThatBreaksTheWeightsAndStoresNothing() {
-		var id = createAndApprove("ente-pesi");
+		var id = createAndApprove(2033);
 		var broken = REVISION.replace("\"weight\": 20}", "\"weight\": 35}");
 
 		var response = mvc.post().uri("/api/plans/" + id + "/revisions").contentType(MediaType.APPLICATION_JSON)
@@ -140,15 +145,15 @@ class PlanLifecycleIntegrationTest {
 
 	@Test
 	void anApprovedPlanCannotBeEditedAsADraft() {
-		var id = createAndApprove("ente-immutabile");
+		var id = createAndApprove(2034);
 
 		var edit = mvc.put().uri("/api/plans/" + id + "/draft").contentType(MediaType.APPLICATION_JSON)
-			.content(PlanApiIntegrationTest.planJson("ente-immutabile", 2030)).exchange();
+			.content(PlanApiIntegrationTest.planJson("ente-test", 2034)).exchange();
 
 		assertThat(edit).hasStatus(HttpStatus.CONFLICT);
 	}
 
-	private String createAndApprove(String entity) {
-		return PlanRequests.createAndApprove(mvc, entity);
+	private String createAndApprove(int year) {
+		return PlanRequests.createAndApprove(mvc, year);
 	}
 }

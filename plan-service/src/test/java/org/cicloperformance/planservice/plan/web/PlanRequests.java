@@ -14,11 +14,11 @@ public final class PlanRequests {
 	private PlanRequests() {
 	}
 
-	/** Creates the golden sample's plan for {@code entity} in 2030 and approves it; returns its id. */
-	public static String createAndApprove(MockMvcTester mvc, String entity) {
-		var id = entity + "-2030";
+	/** Creates the golden sample's plan for "ente-test" in {@code year} and approves it; returns its id. */
+	public static String createAndApprove(MockMvcTester mvc, int year) {
+		var id = "ente-test-" + year;
 		assertThat(mvc.post().uri("/api/plans").contentType(MediaType.APPLICATION_JSON)
-			.content(PlanApiIntegrationTest.planJson(entity, 2030)).exchange()).hasStatus(201);
+			.content(PlanApiIntegrationTest.planJson("ente-test", year)).exchange()).hasStatus(201);
 		assertThat(mvc.post().uri("/api/plans/" + id + "/approval").contentType(MediaType.APPLICATION_JSON)
 			.content(ACT).exchange()).hasStatusOk();
 		return id;
