@@ -14,6 +14,16 @@ public final class PlanRequests {
 	private PlanRequests() {
 	}
 
+	/** The golden sample's plan, for another entity and year. */
+	public static String planJson(String entity, int year) {
+		var tree = (tools.jackson.databind.node.ObjectNode) org.cicloperformance.planservice.support.PlanFixtures
+			.resource("/contract/plan-published.sample.json")
+			.get("plan");
+		tree.put("entity", entity);
+		tree.put("year", year);
+		return tree.toPrettyString();
+	}
+
 	/** Creates the golden sample's plan for "ente-test" in {@code year} and approves it; returns its id. */
 	public static String createAndApprove(MockMvcTester mvc, int year) {
 		var id = "ente-test-" + year;
