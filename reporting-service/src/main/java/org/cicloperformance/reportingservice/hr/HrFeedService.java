@@ -12,9 +12,9 @@ import org.cicloperformance.reportingservice.scoring.ScoringPlan;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Builds the HR feed from the score document and the plan version it was scored with. */
+/** Builds the HR feed from the score document and the plan version it was scored with (API and dashboard). */
 @Service
-class HrFeedService {
+public class HrFeedService {
 
 	private final ScoreStore scores;
 
@@ -25,7 +25,7 @@ class HrFeedService {
 		this.plans = plans;
 	}
 
-	HrFeed feed(String planId, String checkpoint) {
+	public HrFeed feed(String planId, String checkpoint) {
 		ScoreDocument document = scores.find(planId, checkpoint)
 				.orElseThrow(() -> new NotFoundException("notFound.scores", planId, checkpoint));
 		int planVersion = document.scorecard().planVersion();

@@ -9,12 +9,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * This service's tolerant reading of {@code PlanPublished} / {@code PlanRevised}: only what scoring needs, unknown
- * fields ignored. The nested records mirror the producer's PlanContent.
+ * This service's tolerant reading of {@code PlanPublished} / {@code PlanRevised}: what scoring and the dashboard
+ * need, unknown fields ignored. The nested records mirror the producer's PlanContent; {@code revision} (null for
+ * version 1) is kept to show which changes touched an indicator.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanEvent(String type, String eventId, String planId, String entity, Integer year, Integer version,
-		List<String> appliesTo, Instant occurredAt, Content plan) {
+		List<String> appliesTo, Instant occurredAt, Content plan, Revision revision) {
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Revision(Integer baseVersion, String reason, Act act, List<String> appliesTo, List<Change> changes) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Act(String type, String number, LocalDate date) {
+	}
+
+	/** A plan change: {@code TARGET_CHANGED}, {@code INDICATOR_WEIGHT_CHANGED}, {@code INDICATOR_ADDED}, … */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Change(String type, String objective, String indicator, Target target, BigDecimal weight,
+			Indicator indicatorDefinition, String reason) {
+	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Content(String entity, String entityName, Integer year, String title, List<Checkpoint> checkpoints,

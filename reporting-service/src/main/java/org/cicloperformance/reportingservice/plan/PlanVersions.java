@@ -38,7 +38,8 @@ public class PlanVersions {
 	public boolean store(PlanEvent event) {
 		PlanVersionFact fact = new PlanVersionFact(PlanVersionFact.id(event.planId(), event.version()), event.planId(),
 				event.version(), event.appliesTo() == null ? List.of() : List.copyOf(event.appliesTo()), event.type(),
-				event.eventId(), event.occurredAt(), clock.instant(), json.writeValueAsString(event.plan()));
+				event.eventId(), event.occurredAt(), clock.instant(), json.writeValueAsString(event.plan()),
+				event.revision() == null ? null : json.writeValueAsString(event.revision()));
 		try {
 			mongo.insert(fact);
 			return true;
@@ -73,5 +74,11 @@ public class PlanVersions {
 
 	public PlanEvent.Content content(PlanVersionFact fact) {
 		return json.readValue(fact.content(), PlanEvent.Content.class);
+	}
+
+	/** The revision that produced this version; empty for version 1 (and for versions stored before it was kept). */
+	public Optional<PlanEvent.Revision> revision(PlanVersionFact fact) {
+		return fact.revision() == null ? Optional.empty()
+				: Optional.of(json.readValue(fact.revision(), PlanEvent.Revision.class));
 	}
 }

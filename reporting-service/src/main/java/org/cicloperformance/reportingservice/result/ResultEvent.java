@@ -7,15 +7,24 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** This service's tolerant reading of {@code ResultRecorded}: the deviation and commentary are not needed. */
+/**
+ * This service's tolerant reading of {@code ResultRecorded}. Scoring needs only the value; the deviation, the
+ * commentary and the evidence are kept for the dashboard.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultEvent(String type, String eventId, String planId, Integer planVersion, String entity,
 		String objective, String indicator, String checkpoint, Integer resultVersion, Value value, String reportedBy,
-		String reason, Instant recordedAt) {
+		String reason, Instant recordedAt, Deviation deviation, String commentary, List<String> evidence) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Value(BigDecimal number, Boolean yes, List<Delivered> delivered, BigDecimal assessment,
 			String justification, Map<String, BigDecimal> components, String text) {
+	}
+
+	/** The producer's deviation from the target: numeric, per component, or the milestones missed. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Deviation(BigDecimal number, Map<String, BigDecimal> components, List<String> missedMilestones,
+			String text) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

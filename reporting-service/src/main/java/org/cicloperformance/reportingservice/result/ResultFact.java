@@ -9,11 +9,13 @@ import org.springframework.data.annotation.Id;
 
 /**
  * A result version of one indicator at one checkpoint. The collection {@code results} holds the latest version per
- * indicator and checkpoint, {@code result_history} every version received.
+ * indicator and checkpoint, {@code result_history} every version received. {@code deviation}, {@code commentary}
+ * and {@code evidence} do not score: the dashboard shows them.
  */
 public record ResultFact(@Id String id, String planId, String objective, String indicator, String checkpoint,
 		int resultVersion, Integer planVersion, String eventId, Instant recordedAt, Instant receivedAt,
-		String reportedBy, String reason, ResultEvent.Value value) {
+		String reportedBy, String reason, ResultEvent.Value value, ResultEvent.Deviation deviation, String commentary,
+		List<String> evidence) {
 
 	public static String key(String planId, String objective, String indicator, String checkpoint) {
 		return planId + "#" + objective + "#" + indicator + "#" + checkpoint;

@@ -37,11 +37,13 @@ public class ResultFacts {
 		String key = ResultFact.key(event.planId(), event.objective(), event.indicator(), event.checkpoint());
 		ResultFact fact = new ResultFact(key, event.planId(), event.objective(), event.indicator(), event.checkpoint(),
 				event.resultVersion(), event.planVersion(), event.eventId(), event.recordedAt(), clock.instant(),
-				event.reportedBy(), event.reason(), event.value());
+				event.reportedBy(), event.reason(), event.value(), event.deviation(), event.commentary(),
+				event.evidence());
 		try {
 			mongo.insert(new ResultFact(key + "#" + event.resultVersion(), fact.planId(), fact.objective(),
 					fact.indicator(), fact.checkpoint(), fact.resultVersion(), fact.planVersion(), fact.eventId(),
-					fact.recordedAt(), fact.receivedAt(), fact.reportedBy(), fact.reason(), fact.value()), HISTORY);
+					fact.recordedAt(), fact.receivedAt(), fact.reportedBy(), fact.reason(), fact.value(),
+					fact.deviation(), fact.commentary(), fact.evidence()), HISTORY);
 		}
 		catch (DuplicateKeyException alreadyKept) {
 			// the history keeps the first copy of each version
@@ -52,7 +54,8 @@ public class ResultFacts {
 				.set("resultVersion", fact.resultVersion()).set("planVersion", fact.planVersion())
 				.set("eventId", fact.eventId()).set("recordedAt", fact.recordedAt())
 				.set("receivedAt", fact.receivedAt()).set("reportedBy", fact.reportedBy())
-				.set("reason", fact.reason()).set("value", fact.value());
+				.set("reason", fact.reason()).set("value", fact.value()).set("deviation", fact.deviation())
+				.set("commentary", fact.commentary()).set("evidence", fact.evidence());
 		try {
 			mongo.upsert(olderOrAbsent, latest, ResultFact.class, LATEST);
 			return true;

@@ -22,6 +22,7 @@ import org.cicloperformance.reportingservice.scoring.IndicatorScore;
 import org.cicloperformance.reportingservice.scoring.PlanScorer;
 import org.cicloperformance.reportingservice.scoring.ResultKey;
 import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +44,15 @@ public class ScoringService {
 
 	private final Clock clock;
 
-	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, Clock clock,
+			ApplicationEventPublisher events) {
 		this.plans = plans;
 		this.results = results;
 		this.scores = scores;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A new plan version: rescore every checkpoint whose version in force may have changed. */
@@ -102,7 +107,7 @@ public class ScoringService {
 			}
 			Scorecard updated = scorer.update(current, checkpoint.get(),
 					new ResultKey(event.objective(), event.indicator()), latest);
-			if (scores.write(document.get().next(updated, clock.instant()), document.get().revision())) {
+			if (write(document.get().next(updated, clock.instant()), document.get().revision())) {
 				return Outcome.SCORED;
 			}
 		}
@@ -169,11 +174,20 @@ public class ScoringService {
 					.orElseGet(() -> new ScoreDocument(ScoreDocument.id(planId, checkpointId), planId, checkpointId,
 							checkpoint.get().date(), checkpoint.get().isFinal(), label(version.get(), checkpointId),
 							ScoreDocument.Status.PROVISIONAL, 1, now, scorecard));
-			if (scores.write(next, document.map(ScoreDocument::revision).orElse(0L))) {
+			if (write(next, document.map(ScoreDocument::revision).orElse(0L))) {
 				return new Rescore(true, document.map(d -> !d.scorecard().equals(scorecard)).orElse(true));
 			}
 		}
 		throw new ConcurrentScoreUpdateException(ScoreDocument.id(planId, checkpointId));
+	}
+
+	/** Every write of the read model goes through here, so that each one is announced once it is stored. */
+	private boolean write(ScoreDocument next, long expectedRevision) {
+		boolean written = scores.write(next, expectedRevision);
+		if (written) {
+			events.publishEvent(new ScoresChanged(next.planId(), next.checkpoint(), next.revision()));
+		}
+		return written;
 	}
 
 	private String label(PlanVersionFact version, String checkpointId) {

@@ -53,6 +53,11 @@ class ProducerContractTest {
 		assertThat(event.version()).isGreaterThan(1);
 		assertThat(event.appliesTo()).isNotEmpty();
 		assertThat(PlanMapper.toScoringPlan(event.planId(), event.version(), event.plan()).objectives()).isNotEmpty();
+		// the dashboard shows which changes of the revision touched an indicator, and by which act
+		assertThat(event.revision().baseVersion()).isEqualTo(event.version() - 1);
+		assertThat(event.revision().act().date()).isNotNull();
+		assertThat(event.revision().changes()).isNotEmpty()
+				.allSatisfy(change -> assertThat(change.type()).isNotBlank());
 	}
 
 	@Test
@@ -70,5 +75,9 @@ class ProducerContractTest {
 		assertThat(event.resultVersion()).isPositive();
 		assertThat(event.value()).isNotNull();
 		assertThat(event.recordedAt()).isNotNull();
+		// not scored, shown by the dashboard
+		assertThat(event.deviation().components()).isNotEmpty();
+		assertThat(event.commentary()).isNotBlank();
+		assertThat(event.evidence()).isNotEmpty();
 	}
 }

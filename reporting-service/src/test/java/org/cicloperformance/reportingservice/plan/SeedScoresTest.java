@@ -37,7 +37,8 @@ class SeedScoresTest {
 				.path("results")) {
 			ResultEvent.Value value = Seed.JSON.treeToValue(result.path("value"), ResultEvent.Value.class);
 			ResultFact fact = new ResultFact("x", Seed.PLAN_ID, result.path("objective").asString(),
-					result.path("indicator").asString(), "2018-06-30", 1, 1, "e", null, null, null, null, value);
+					result.path("indicator").asString(), "2018-06-30", 1, 1, "e", null, null, null, null, value, null, null,
+					null);
 			results.put(new ResultKey(fact.objective(), fact.indicator()), fact.toIndicatorResult());
 		}
 		Checkpoint checkpoint = plan.checkpoint("2018-06-30").orElseThrow();

@@ -17,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The one Spring context of the integration tests (same annotations and properties everywhere, so it is cached),
- * on the in-process broker and MongoDB server. Each test works on its own plan id.
+ * on the in-process broker and MongoDB server, with a real web server on a random port (the browser tests drive
+ * it; a second context would also be a second consumer in the same group, splitting the partitions). Each test
+ * works on its own plan id.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=100",
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-max-interval=200",
 		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-initial-interval=100",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -64,13 +65,79 @@ public final class Seed {
 		return JSON.writeValueAsString(event);
 	}
 
-	/** One ResultRecorded event per result of the demo file at 30/6, version 1. */
+	/**
+	 * The demo revision ({@code revisione-2018.json}) applied to the demo plan, as the PlanRevised event of version
+	 * 2 that plan-service publishes: the complete new snapshot and the revision that produced it.
+	 */
+	public static String planRevised(String planId) {
+		JsonNode revision = JSON.readTree(read(DEMO.resolve("revisione-2018.json")));
+		ObjectNode plan = (ObjectNode) plan();
+		for (JsonNode change : revision.path("changes")) {
+			ObjectNode objective = objective(plan, change.path("objective").asString());
+			switch (change.path("type").asString()) {
+				case "TARGET_CHANGED" -> {
+					ObjectNode indicator = indicator(objective, change.path("indicator").asString());
+					ArrayNode targets = (ArrayNode) indicator.path("targets");
+					String checkpoint = change.path("target").path("checkpoint").asString();
+					for (int i = targets.size() - 1; i >= 0; i--) {
+						if (checkpoint.equals(targets.get(i).path("checkpoint").asString())) {
+							targets.remove(i);
+						}
+					}
+					targets.add(change.path("target"));
+				}
+				case "INDICATOR_WEIGHT_CHANGED" -> indicator(objective, change.path("indicator").asString())
+						.set("weight", change.path("weight"));
+				case "INDICATOR_ADDED" -> ((ArrayNode) objective.path("indicators"))
+						.add(change.path("indicatorDefinition"));
+				default -> throw new IllegalStateException("change not applied by the test seed: " + change);
+			}
+		}
+		List<String> appliesTo = new ArrayList<>();
+		revision.path("appliesTo").forEach(c -> appliesTo.add(c.asString()));
+		ObjectNode event = (ObjectNode) JSON.readTree(planEvent("PlanRevised", planId, 2, appliesTo, plan));
+		event.put("occurredAt", revision.path("act").path("date").asString() + "T10:00:00Z");
+		event.set("revision", revision);
+		return JSON.writeValueAsString(event);
+	}
+
+	private static ObjectNode objective(JsonNode plan, String code) {
+		for (JsonNode area : plan.path("strategicAreas")) {
+			for (JsonNode strategic : area.path("strategicObjectives")) {
+				for (JsonNode objective : strategic.path("operationalObjectives")) {
+					if (code.equals(objective.path("code").asString())) {
+						return (ObjectNode) objective;
+					}
+				}
+			}
+		}
+		throw new IllegalArgumentException("no objective " + code);
+	}
+
+	private static ObjectNode indicator(ObjectNode objective, String code) {
+		for (JsonNode indicator : objective.path("indicators")) {
+			if (code.equals(indicator.path("code").asString())) {
+				return (ObjectNode) indicator;
+			}
+		}
+		throw new IllegalArgumentException("no indicator " + code + " in " + objective.path("code").asString());
+	}
+
+	/**
+	 * One ResultRecorded event per result of the demo file at 30/6, version 1, with the file's commentary,
+	 * evidence and reporting office.
+	 */
 	public static List<String> juneResults(String planId) {
 		JsonNode results = JSON.readTree(read(DEMO.resolve("risultati-2018-06-30.json"))).path("results");
 		List<String> events = new ArrayList<>();
 		for (JsonNode result : results) {
-			events.add(resultRecorded(planId, result.path("objective").asString(), result.path("indicator").asString(),
-					result.path("checkpoint").asString(), 1, result.path("value")));
+			ObjectNode event = (ObjectNode) JSON.readTree(resultRecorded(planId, result.path("objective").asString(),
+					result.path("indicator").asString(), result.path("checkpoint").asString(), 1,
+					result.path("value")));
+			event.put("commentary", result.path("commentary").asString(""));
+			event.set("evidence", result.path("evidence").isArray() ? result.path("evidence") : JSON.createArrayNode());
+			event.put("reportedBy", result.path("reportedBy").asString("ufficio"));
+			events.add(JSON.writeValueAsString(event));
 		}
 		return events;
 	}

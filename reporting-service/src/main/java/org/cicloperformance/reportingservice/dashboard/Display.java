@@ -1,0 +1,122 @@
+package org.cicloperformance.reportingservice.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cicloperformance.reportingservice.result.ResultEvent;
+import org.cicloperformance.reportingservice.scoring.IndicatorResult;
+import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
+import org.cicloperformance.reportingservice.scoring.MeasureKind;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Targets, results and deviations as a reader understands them, by measure kind, in the reader's language. */
+@Component
+class Display {
+
+	private final Formats fmt;
+
+	private final MessageSource messages;
+
+	Display(Formats fmt, MessageSource messages) {
+		this.fmt = fmt;
+		this.messages = messages;
+	}
+
+	String target(MeasureKind kind, IndicatorTarget target, String unit) {
+		if (target == null) {
+			return Formats.NONE;
+		}
+		return switch (kind) {
+			case COUNT, AMOUNT, PERCENTAGE -> target.number() == null ? text(target.text())
+					: quantity(kind, target.number(), unit);
+			case BOOLEAN -> target.yes() == null ? text(target.text()) : yesNo(target.yes());
+			case MILESTONE -> target.milestones().isEmpty() ? text(target.text())
+					: String.join(", ", target.milestones());
+			case COMPOUND -> target.components().isEmpty() ? text(target.text()) : components(target.components());
+			case QUALITATIVE -> text(target.text());
+		};
+	}
+
+	String result(MeasureKind kind, IndicatorResult result, String unit) {
+		if (result == null) {
+			return Formats.NONE;
+		}
+		return switch (kind) {
+			case COUNT, AMOUNT, PERCENTAGE -> result.number() == null ? text(result.text())
+					: quantity(kind, result.number(), unit);
+			case BOOLEAN -> result.yes() == null ? text(result.text()) : yesNo(result.yes());
+			case MILESTONE -> result.delivered().isEmpty() ? message("milestones.noneDelivered")
+					: result.delivered().stream()
+							.map(d -> d.milestone() + (d.date() == null ? "" : " (" + fmt.date(d.date()) + ")"))
+							.collect(Collectors.joining(", "));
+			case COMPOUND -> result.components().isEmpty() ? text(result.text()) : components(result.components());
+			case QUALITATIVE -> result.assessment() == null ? text(result.text())
+					: fmt.number(result.assessment()) + "/100";
+		};
+	}
+
+	/** A stored result value (history rows) shown like a scored one. */
+	String value(MeasureKind kind, ResultEvent.Value value, String unit) {
+		if (value == null) {
+			return Formats.NONE;
+		}
+		List<IndicatorResult.Delivery> delivered = value.delivered() == null ? List.of()
+				: value.delivered().stream().map(d -> new IndicatorResult.Delivery(d.milestone(), d.date())).toList();
+		return result(kind, new IndicatorResult(1, null, value.number(), value.yes(), delivered, value.assessment(),
+				value.components() == null ? null : withoutNulls(value.components()), value.text()), unit);
+	}
+
+	String deviation(Deviations.Deviation deviation) {
+		if (deviation == null) {
+			return Formats.NONE;
+		}
+		if (deviation.number() != null) {
+			return fmt.signed(deviation.number());
+		}
+		if (deviation.components() != null && !deviation.components().isEmpty()) {
+			return deviation.components().entrySet().stream().map(e -> e.getKey() + " " + fmt.signed(e.getValue()))
+					.collect(Collectors.joining(" · "));
+		}
+		if (deviation.missedMilestones() != null) {
+			return deviation.missedMilestones().isEmpty() ? message("milestones.noneMissed")
+					: message("milestones.missed") + " " + String.join(", ", deviation.missedMilestones());
+		}
+		return text(deviation.text());
+	}
+
+	String message(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	}
+
+	private String quantity(MeasureKind kind, BigDecimal number, String unit) {
+		if (kind == MeasureKind.PERCENTAGE) {
+			return fmt.points(number);
+		}
+		if (kind == MeasureKind.AMOUNT) {
+			return fmt.euros(number);
+		}
+		return fmt.number(number) + (unit == null || unit.isBlank() ? "" : " " + unit);
+	}
+
+	private String components(Map<String, BigDecimal> components) {
+		return new TreeMap<>(components).entrySet().stream().map(e -> e.getKey() + " " + fmt.number(e.getValue()))
+				.collect(Collectors.joining(" · "));
+	}
+
+	private String yesNo(boolean yes) {
+		return message(yes ? "value.yes" : "value.no");
+	}
+
+	private static String text(String text) {
+		return text == null || text.isBlank() ? Formats.NONE : text;
+	}
+
+	private static Map<String, BigDecimal> withoutNulls(Map<String, BigDecimal> map) {
+		return map.entrySet().stream().filter(e -> e.getValue() != null)
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+}

@@ -1,0 +1,374 @@
+package org.cicloperformance.reportingservice.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cicloperformance.reportingservice.support.Browser;
+import org.cicloperformance.reportingservice.support.DemoStack;
+import org.cicloperformance.reportingservice.support.Events;
+import org.cicloperformance.reportingservice.support.IntegrationTest;
+import org.cicloperformance.reportingservice.support.Seed;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium) on the demo data, published on the in-process
+ * broker: figures checked against the JSON API, keyboard navigation, the CSV download, live updates, English, a
+ * tablet-sized window, and axe-core's WCAG 2.1 AA rules on every page. Each test leaves a screenshot in
+ * {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest extends IntegrationTest {
+
+	static final String PLAN = Seed.PLAN_ID;
+
+	/** The live-update test changes a result: it works on a plan of its own so the others keep the demo figures. */
+	static final String LIVE_PLAN = "live-demo-2018";
+
+	static final String JUNE = "2018-06-30";
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void startTheBrowserAndSeedTheDemo() {
+		browser = Browser.driver();
+		DemoStack.seed(PLAN, scores);
+	}
+
+	@BeforeEach
+	void italianLaptopWithoutCookies() {
+		browser.manage().window().setSize(Browser.LAPTOP);
+		browser.get(url("/dashboard/assets/dashboard.css"));
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void theRootRedirectsToThePlanListWhichLinksToTheOverview() {
+		browser.get(url("/"));
+
+		assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Piani della performance");
+		WebElement plan = browser.findElement(By.cssSelector("#plans a[href*='/dashboard/plans/" + PLAN + "']"));
+		assertThat(plan.getText()).isEqualTo("Piano della performance 2018");
+		assertAccessible();
+		Browser.screenshot("plans");
+	}
+
+	@Test
+	void theOverviewShowsTheTreeWithTheScoresOfTheApi() throws Exception {
+		JsonNode api = getJson("/api/plans/" + PLAN + "/checkpoints/" + JUNE + "/scores").path("node");
+
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
+
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+		assertThat(browser.findElement(By.tagName("h1")).getText())
+				.isEqualTo("Panoramica dell'ente: Camera di Commercio di Brescia");
+		assertThat(text("#entity-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("80,37%");
+		assertThat(text("#entity-coverage")).isEqualTo(api.path("coverageText").asString());
+		assertThat(score("node-2.1.3")).isEqualTo("91,48%");
+		for (JsonNode area : api.path("children")) {
+			assertThat(score("node-" + area.path("code").asString())).isEqualTo(area.path("scoreText").asString());
+			for (JsonNode strategic : area.path("children")) {
+				for (JsonNode objective : strategic.path("children")) {
+					String shown = score("node-" + objective.path("code").asString());
+					assertThat(shown).as(objective.path("code").asString())
+							.isEqualTo(objective.path("scoreText").isNull() ? "—" : objective.path("scoreText").asString());
+				}
+			}
+		}
+		assertThat(row("node-2.1.3").getText()).contains("Verde — in linea", "dr Antonio d'Azzeo");
+		assertThat(row("node-2.2.1").getText()).contains("52,50%", "Giallo — parziale");
+		assertThat(row("node-1.1.3").getText()).contains("Grigio — non misurato");
+		assertThat(browser.findElement(By.id("live-managers")).getText()).contains("dr Antonio d'Azzeo", "75,49%",
+				"89,50%");
+		assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("da 90,00%",
+				"da 50,00% a 90,00% escluso", "sotto 50,00%");
+		awaitCharts("chart-tree", "chart-managers");
+		assertAccessible();
+		Browser.screenshot("overview");
+	}
+
+	@Test
+	void keyboardLinksLeadFromTheOverviewToAnObjectiveAndToAnIndicator() {
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
+
+		browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+		WebElement skip = browser.switchTo().activeElement();
+		assertThat(skip.getText()).isEqualTo("Vai al contenuto principale");
+		skip.sendKeys(Keys.ENTER);
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+
+		WebElement objectiveLink = row("node-2.1.3").findElement(By.tagName("a"));
+		assertThat(objectiveLink.getText()).startsWith("2.1.3 ");
+		objectiveLink.sendKeys(Keys.ENTER);
+		await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/objectives/2.1.3"));
+		assertThat(browser.findElement(By.tagName("h1")).getText())
+				.startsWith("Procedimento unificato registro imprese");
+		assertThat(text("#objective-score")).isEqualTo("91,48%");
+		assertThat(text("#objective-arithmetic"))
+				.isEqualTo("(20 · 100,00% + 10 · 100,00% + 70 · 87,83%) / 100 = 91,48%");
+		assertAccessible();
+		Browser.screenshot("objective");
+
+		WebElement indicatorLink = browser.findElement(By.id("indicator-2.1.3-3")).findElement(By.tagName("a"));
+		indicatorLink.sendKeys(Keys.ENTER);
+		await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/indicators/2.1.3/3"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("allineamento dei dati");
+		assertThat(browser.findElement(By.id("checkpoint-" + JUNE)).getText()).contains("min(527 / 600, 1) = 87,83%");
+	}
+
+	@Test
+	void aManagersScorecardShowsObjectivesIndicatorsTrendAndIncentive() throws Exception {
+		JsonNode api = getJson("/api/plans/" + PLAN + "/checkpoints/" + JUNE + "/managers/dazzeo").path("node");
+
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("dr Antonio d'Azzeo");
+		assertThat(text("#scorecard-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("75,49%");
+		assertThat(text("#scorecard-coverage")).isEqualTo("89,50%");
+		assertThat(text("#scorecard-band")).isEqualTo("PROPORTIONAL");
+		assertThat(text("#scorecard-payout")).isEqualTo("75,49%");
+		assertThat(browser.findElements(By.cssSelector("#live-objectives tr"))).extracting(WebElement::getText)
+				.satisfiesExactly(r -> assertThat(r).startsWith("2.1.1 ").contains("20", "87,08%"),
+						r -> assertThat(r).startsWith("2.1.2 ").contains("30", "80,08%", "65,00%"),
+						r -> assertThat(r).startsWith("2.1.3 ").contains("20", "91,48%"),
+						r -> assertThat(r).startsWith("2.2.1 ").contains("30", "52,50%"));
+		assertThat(browser.findElement(By.id("indicator-2.1.3-3")).getText()).contains("600 posizioni",
+				"527 posizioni", "-73", "87,83%");
+		assertThat(browser.findElement(By.id("live-incentive")).getText()).contains("Fondo Dirigenti", "15.205,00 €",
+				"7.982,63 €", "15.205 € × 52,50% = 7.982,63 €");
+		assertThat(browser.findElements(By.cssSelector("#live-trend tr"))).extracting(WebElement::getText)
+				.satisfiesExactly(r -> assertThat(r).startsWith("30/6").contains("75,49%"),
+						r -> assertThat(r).startsWith("31/12"));
+		awaitCharts("chart-objectives", "chart-trend");
+		assertAccessible();
+		Browser.screenshot("manager-dazzeo");
+	}
+
+	@Test
+	void anOrganisationalAreaPageShowsItsObjectivesAndManager() throws Exception {
+		JsonNode api = getJson("/api/plans/" + PLAN + "/checkpoints/" + JUNE + "/areas/AMM").path("node");
+
+		open("/dashboard/plans/" + PLAN + "/areas/AMM?checkpoint=" + JUNE);
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Area Amministrativa");
+		assertThat(text("#scorecard-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("65,00%");
+		assertThat(text("#scorecard-coverage")).isEqualTo("72,00%");
+		assertThat(browser.findElement(By.linkText("dr Massimo Ziletti")).getAttribute("href"))
+				.contains("/managers/ziletti");
+		assertThat(browser.findElements(By.cssSelector("#live-objectives tr"))).extracting(WebElement::getText)
+				.satisfiesExactly(r -> assertThat(r).startsWith("3.1.1 ").contains("30,00%", "80,00%"),
+						r -> assertThat(r).startsWith("3.1.2 ").contains("100,00%"),
+						r -> assertThat(r).startsWith("3.1.3 ").contains("—", "0,00%"));
+		assertAccessible();
+		Browser.screenshot("area-amm");
+	}
+
+	@Test
+	void anIndicatorPageExplainsTheScoreAndShowsHistoryCommentaryAndEvidence() {
+		open("/dashboard/plans/" + PLAN + "/indicators/2.1.3/3?checkpoint=" + JUNE);
+
+		WebElement june = browser.findElement(By.id("checkpoint-" + JUNE));
+		assertThat(june.getText()).contains("30/06/2018", "600 posizioni", "527 posizioni", "-73", "87,83%",
+				"min(527 / 600, 1) = 87,83%");
+		assertThat(browser.findElement(By.id("checkpoint-2018-12-31")).getText()).contains("31/12/2018",
+				"1.000 posizioni");
+		assertThat(browser.findElements(By.cssSelector("#live-history tr"))).extracting(WebElement::getText)
+				.singleElement().asString().contains("30/6", "527 posizioni", "area-anagrafica", "10/07/2018", "sì");
+		assertThat(browser.findElement(By.id("live-commentary")).getText()).contains(
+				"I risultati risultano sostanzialmente in linea con le previsioni.",
+				"Estrazione delle liste da Scriba e visure di allineamento");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+				.contains("Nessuna revisione del piano ha modificato questo indicatore.");
+		awaitCharts("chart-indicator");
+		assertAccessible();
+		Browser.screenshot("indicator-2.1.3-3");
+	}
+
+	@Test
+	void anIndicatorTouchedByTheRevisionShowsTheOriginalAndTheRevisedTarget() {
+		open("/dashboard/plans/" + PLAN + "/indicators/1.1.1/1?checkpoint=" + JUNE);
+
+		List<WebElement> revisions = browser.findElements(By.cssSelector("#revisions tbody tr"));
+		assertThat(revisions).hasSize(1);
+		WebElement revision = revisions.get(0);
+		assertThat(revision.findElement(By.tagName("th")).getText()).isEqualTo("2 (da 1)");
+		assertThat(revision.getText()).contains("Target modificato", "31/12", "17/09/2018", "da 7 a 11");
+		assertThat(revision.findElement(By.className("original")).getText()).startsWith("7 ");
+		assertThat(revision.findElement(By.className("revised")).getText()).startsWith("11 ");
+		assertThat(browser.findElement(By.id("checkpoint-2018-12-31")).getText()).contains("11 ");
+		assertAccessible();
+		Browser.screenshot("indicator-1.1.1-1-revision");
+	}
+
+	@Test
+	void theHrFeedPageShowsTheStatusAndDownloadsTheCsv() throws Exception {
+		open("/dashboard/plans/" + PLAN + "/hr-feed?checkpoint=" + JUNE);
+
+		assertThat(text("#hr-status")).startsWith("Stato: Provvisorio");
+		assertThat(browser.findElements(By.cssSelector("#live-hr-rows tr"))).extracting(WebElement::getText)
+				.satisfiesExactly(r -> assertThat(r).startsWith("dr Massimo Ziletti").contains("65,00%", "72,00%"),
+						r -> assertThat(r).startsWith("dr Antonio d'Azzeo").contains("75,49%", "PROPORTIONAL"),
+						r -> assertThat(r).startsWith("dr.ssa Antonella Vairano").contains("100,00%", "FULL"));
+		assertThat(browser.findElement(By.id("live-hr-incentives")).getText())
+				.contains("21.140 € × 52,50% = 11.098,50 €");
+		assertAccessible();
+		Browser.screenshot("hr-feed");
+
+		Path expected = Browser.DOWNLOADS.resolve("hr-feed-" + PLAN + "-" + JUNE + ".csv");
+		Files.deleteIfExists(expected);
+		WebElement csvLink = browser.findElement(By.id("hr-csv"));
+		assertThat(csvLink.getAttribute("href")).endsWith("/api/plans/" + PLAN + "/checkpoints/" + JUNE + "/hr-feed.csv");
+		csvLink.sendKeys(Keys.ENTER);
+		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(expected) && Files.size(expected) > 0
+				&& noPartialDownloads());
+		String csv = Files.readString(expected, StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFFtipo_riga;piano;verifica;stato;id_dirigente;");
+		assertThat(csv.split("\r\n")).anySatisfy(line -> assertThat(line).startsWith(
+				"DIRIGENTE;" + PLAN + ";" + JUNE + ";PROVISIONAL;dazzeo;dr Antonio d'Azzeo;ANA;Area Anagrafica;75,49;89,50;"));
+	}
+
+	@Test
+	void theOverviewAndAScorecardFitATabletScreen() {
+		browser.manage().window().setSize(Browser.TABLET);
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
+
+		assertThat(pageOverflow()).as("horizontal scrolling of the page").isLessThanOrEqualTo(0);
+		assertThat(score("node-2.1.3")).isEqualTo("91,48%");
+		awaitCharts("chart-tree", "chart-managers");
+		Browser.screenshot("overview-tablet");
+
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
+		assertThat(pageOverflow()).as("horizontal scrolling of the page").isLessThanOrEqualTo(0);
+		assertThat(((JavascriptExecutor) browser).executeScript("""
+				return [...document.querySelectorAll('.table-wrap')]
+				  .filter(w => w.scrollWidth > w.clientWidth + 1 && w.getAttribute('tabindex') !== '0').length;
+				""")).as("tables that scroll sideways but cannot be reached by keyboard").isEqualTo(0L);
+		assertAccessible();
+		Browser.screenshot("manager-dazzeo-tablet");
+	}
+
+	private long pageOverflow() {
+		return ((Number) ((JavascriptExecutor) browser).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+	}
+
+	@Test
+	void theDashboardSpeaksEnglishOnRequestAndRemembersIt() {
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE + "&lang=en");
+
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertThat(browser.findElement(By.tagName("h1")).getText())
+				.isEqualTo("Entity overview: Camera di Commercio di Brescia");
+		assertThat(score("node-2.1.3")).isEqualTo("91.48%");
+		browser.findElement(By.linkText("HR feed")).click();
+		assertThat(text("#hr-status")).startsWith("Status: Provisional");
+		assertAccessible();
+		Browser.screenshot("hr-feed-english");
+
+		browser.findElement(By.cssSelector(".languages a[lang='it']")).click();
+		assertThat(text("#hr-status")).startsWith("Stato: Provvisorio");
+	}
+
+	@Test
+	void aNewResultUpdatesTheOpenPageWithoutAReload() {
+		publishPlan(LIVE_PLAN, Seed.planPublished(LIVE_PLAN));
+		publishResults(LIVE_PLAN, Seed.juneResults(LIVE_PLAN).stream()
+				.filter(json -> "2.1.3".equals(Seed.JSON.readTree(json).path("objective").asString())).toList());
+		awaitScores(LIVE_PLAN, JUNE, d -> d.scorecard().indicators().stream()
+				.filter(i -> i.objective().equals("2.1.3")).allMatch(i -> i.result() != null));
+		open("/dashboard/plans/" + LIVE_PLAN + "?checkpoint=" + JUNE);
+		assertThat(score("node-2.1.3")).isEqualTo("91,48%");
+		String entityBefore = text("#entity-score");
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> "connected".equals(browser.findElement(By.tagName("body")).getAttribute("data-live")));
+		((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+		Events.publish("result-events", LIVE_PLAN,
+				Seed.resultRecorded(LIVE_PLAN, "2.1.3", "3", JUNE, 2, Seed.numberValue("600")));
+
+		// the live regions are swapped while we look: an element found just before the swap is gone after it
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+				.ignoreException(StaleElementReferenceException.class)
+				.until(() -> score("node-2.1.3").equals("100,00%") && !text("#entity-score").equals(entityBefore));
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Punteggi aggiornati alle");
+		Browser.screenshot("live-update");
+	}
+
+	@Test
+	void theAccessibilityCheckReportsAViolationWhenThereIsOne() {
+		open("/dashboard");
+		((JavascriptExecutor) browser).executeScript(
+				"document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/nothing.png\">');");
+
+		assertThat(Browser.accessibilityViolations()).extracting(Browser.Violation::id, Browser.Violation::impact)
+				.contains(org.assertj.core.groups.Tuple.tuple("image-alt", "critical"));
+		Browser.screenshot("accessibility-check-with-an-image-without-alt");
+	}
+
+	// --- helpers ---
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void open(String path) {
+		browser.get(url(path));
+		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error");
+	}
+
+	private String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private WebElement row(String id) {
+		return browser.findElement(By.id(id));
+	}
+
+	private String score(String rowId) {
+		return browser.findElement(By.cssSelector("[id='" + rowId + "'] .score")).getText();
+	}
+
+	private void awaitCharts(String... ids) {
+		for (String id : ids) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(
+					browser.findElement(By.id(id)).getAttribute("data-rendered"))
+					&& !browser.findElement(By.id(id)).findElements(By.tagName("canvas")).isEmpty());
+		}
+	}
+
+	private void assertAccessible() {
+		List<Browser.Violation> violations = Browser.accessibilityViolations();
+		violations.forEach(v -> System.out.println("axe " + v.impact() + " " + v.id() + " on " + browser.getCurrentUrl()
+				+ ": " + v.help() + " " + v.nodes()));
+		assertThat(violations).as("axe-core: serious or critical WCAG 2.1 AA violations")
+				.filteredOn(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).isEmpty();
+	}
+
+	private static boolean noPartialDownloads() throws IOException {
+		try (Stream<Path> files = Files.list(Browser.DOWNLOADS)) {
+			return files.noneMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+		}
+	}
+}
