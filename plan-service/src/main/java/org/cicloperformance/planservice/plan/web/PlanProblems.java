@@ -54,6 +54,12 @@ class PlanProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail proposalNotFound(org.cicloperformance.planservice.proposal.ProposalNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "proposal-not-found", "problem.notFound.title",
+				"problem.proposalNotFound.detail");
+	}
+
+	@ExceptionHandler
 	ProblemDetail conflict(PlanConflictException e, WebRequest request) {
 		boolean preconditionFailed = e.stale() && request.getHeader(HttpHeaders.IF_MATCH) != null;
 		var status = preconditionFailed ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
