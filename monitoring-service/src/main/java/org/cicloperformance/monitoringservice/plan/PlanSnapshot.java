@@ -54,8 +54,9 @@ public record PlanSnapshot(String entity, Integer year, List<CheckpointDef> chec
 		}
 	}
 
+	/** {@code organisationalArea}: the area whose office reports the results of the objective's indicators. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Objective(String code, String title, List<IndicatorDef> indicators) {
+	public record Objective(String code, String title, String organisationalArea, List<IndicatorDef> indicators) {
 
 		public Objective {
 			indicators = copy(indicators);

@@ -11,6 +11,14 @@ public record PlanVersion(String planId, int version, String entity, Integer yea
 		appliesTo = appliesTo == null ? List.of() : List.copyOf(appliesTo);
 	}
 
+	/** The entity (tenant) the plan belongs to: the event's, else the content's. */
+	public String owner() {
+		if (entity != null) {
+			return entity;
+		}
+		return content == null ? null : content.entity();
+	}
+
 	/** Version 1 applies to every checkpoint of the plan; a revision only to the checkpoints it lists. */
 	public boolean appliesTo(String checkpoint) {
 		return version == 1 || appliesTo.contains(checkpoint);

@@ -1,12 +1,25 @@
 package org.cicloperformance.monitoringservice.result;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** One reported result, as posted to the API (and as each CSV line is read). */
+/**
+ * One reported result, as posted to the API (and as each CSV line is read). {@code reportedBy} is not the
+ * client's to say: the API replaces it with the authenticated user before anything else looks at the request.
+ */
 public record ResultRequest(String planId, String objective, String indicator, String checkpoint, ResultValue value,
-		String commentary, List<String> evidence, String reportedBy, String reason) {
+		String commentary, List<String> evidence,
+		@Schema(description = "Ignored: the result is recorded as reported by the authenticated user, whatever "
+				+ "this field says. Accepted only so that existing clients and files keep working.",
+				deprecated = true) String reportedBy,
+		String reason) {
 
 	public ResultRequest {
 		evidence = evidence == null ? List.of() : evidence.stream().filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** The same request, reported by {@code user}. */
+	public ResultRequest asReportedBy(String user) {
+		return new ResultRequest(planId, objective, indicator, checkpoint, value, commentary, evidence, user, reason);
 	}
 }

@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
@@ -49,26 +47,27 @@ public class ResultService {
 		this.meters = meters;
 	}
 
-	/** The outcome of each item, in order; one plan lookup per plan. */
-	public List<Outcome> check(List<ResultRequest> requests) {
-		Map<String, List<PlanVersion>> versions = new HashMap<>();
+	/** The plans of {@code entity}, for one request. */
+	public PlanLookup plansOf(String entity) {
+		return new PlanLookup(plans, entity);
+	}
+
+	/** The outcome of each item, in order, against the plans the lookup sees. */
+	public List<Outcome> check(List<ResultRequest> requests, PlanLookup plans) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (ResultRequest request : requests) {
-			List<PlanVersion> received = request.planId() == null ? List.of()
-					: versions.computeIfAbsent(request.planId(), plans::versionsOf);
-			outcomes.add(ResultChecker.check(request, received));
+			outcomes.add(ResultChecker.check(request, plans.versionsOf(request.planId())));
 		}
 		return outcomes;
 	}
 
-	/** A measure-kind lookup for CSV reading, caching each plan's versions for the request. */
-	public CsvResults.KindLookup kindLookup() {
-		Map<String, List<PlanVersion>> versions = new HashMap<>();
+	/** A measure-kind lookup for CSV reading, against the plans the lookup sees. */
+	public CsvResults.KindLookup kindLookup(PlanLookup plans) {
 		return (planId, objective, indicator, checkpoint) -> {
 			if (planId.isBlank() || checkpoint.isBlank()) {
 				return Optional.empty();
 			}
-			List<PlanVersion> received = versions.computeIfAbsent(planId, plans::versionsOf);
+			List<PlanVersion> received = plans.versionsOf(planId);
 			if (!(VersionInForce.resolve(received, checkpoint) instanceof VersionInForce.InForce inForce)) {
 				return Optional.empty();
 			}
@@ -151,13 +150,20 @@ public class ResultService {
 		return Instant.ofEpochMilli(clock.millis());
 	}
 
-	public List<RecordedResult> latest(String planId, String checkpoint) {
-		return results.byPlan(planId, checkpoint).stream().map(d -> RecordedResult.of(d, d.current())).toList();
+	/** The latest version of each result of {@code entity}, optionally of one plan and/or checkpoint. */
+	public List<RecordedResult> latest(String entity, String planId, String checkpoint) {
+		if (entity == null) {
+			return List.of();
+		}
+		return results.byPlan(entity, planId, checkpoint).stream().map(d -> RecordedResult.of(d, d.current()))
+				.toList();
 	}
 
-	public Optional<List<RecordedResult>> history(String planId, String objective, String indicator,
+	/** Every version of one result, when it exists and belongs to {@code entity}. */
+	public Optional<List<RecordedResult>> history(String entity, String planId, String objective, String indicator,
 			String checkpoint) {
 		return results.find(ResultDocument.idOf(planId, objective, indicator, checkpoint))
+				.filter(d -> entity != null && entity.equals(d.entity()))
 				.map(d -> d.versions().stream().map(v -> RecordedResult.of(d, v)).toList());
 	}
 

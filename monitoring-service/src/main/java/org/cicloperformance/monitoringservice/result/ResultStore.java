@@ -38,6 +38,7 @@ public class ResultStore {
 
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("planId", "checkpoint"));
+		collection().createIndex(Indexes.ascending("entity", "planId"));
 	}
 
 	public Optional<ResultDocument> find(String id) {
@@ -68,16 +69,17 @@ public class ResultStore {
 				update).getModifiedCount() == 1;
 	}
 
-	public List<ResultDocument> byPlan(String planId, String checkpoint) {
+	/** The results of one entity, optionally of one plan and/or checkpoint. */
+	public List<ResultDocument> byPlan(String entity, String planId, String checkpoint) {
 		List<Bson> filters = new ArrayList<>();
+		filters.add(Filters.eq("entity", entity));
 		if (planId != null) {
 			filters.add(Filters.eq("planId", planId));
 		}
 		if (checkpoint != null) {
 			filters.add(Filters.eq("checkpoint", checkpoint));
 		}
-		Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-		return collection().find(filter).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
+		return collection().find(Filters.and(filters)).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
 	}
 
 	/** Documents with events still to relay, with only their outbox loaded. */

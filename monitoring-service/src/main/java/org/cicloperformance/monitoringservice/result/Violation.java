@@ -29,6 +29,7 @@ public record Violation(String pointer, String code, List<Object> args, Integer 
 	public int status() {
 		return switch (code) {
 			case "plan-unknown" -> 404;
+			case "area-forbidden" -> 403;
 			case "plan-version-not-received", "concurrent-update", "idempotency-in-progress" -> 409;
 			case "malformed", "unreadable-csv", "csv-header", "csv-empty", "idempotency-key-invalid" -> 400;
 			default -> 422;

@@ -1,5 +1,6 @@
 package org.cicloperformance.monitoringservice.support;
 
+import org.cicloperformance.monitoringservice.audit.AuditTrail;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,14 +17,18 @@ class IndexCreator implements SmartInitializingSingleton {
 
 	private final ResultStore results;
 
-	IndexCreator(PlanVersionStore plans, ResultStore results) {
+	private final AuditTrail audit;
+
+	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit) {
 		this.plans = plans;
 		this.results = results;
+		this.audit = audit;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		plans.createIndexes();
 		results.createIndexes();
+		audit.createIndexes();
 	}
 }

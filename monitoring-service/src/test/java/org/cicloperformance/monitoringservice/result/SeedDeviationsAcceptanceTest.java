@@ -2,6 +2,7 @@ package org.cicloperformance.monitoringservice.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cicloperformance.monitoringservice.support.AuthenticatedAsAreaOffice.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,6 +19,7 @@ import org.cicloperformance.monitoringservice.support.SamplePlans;
 import org.cicloperformance.monitoringservice.support.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -59,13 +61,15 @@ class SeedDeviationsAcceptanceTest extends IntegrationTestBase {
 				json.writeValueAsString(event));
 		await().atMost(Duration.ofSeconds(20)).until(() -> !plans.versionsOf(PLAN_ID).isEmpty());
 
-		mvc.perform(post("/api/results/batch").contentType(MediaType.APPLICATION_JSON)
+		// As the demo stack posts them: the monitoring office of cciaa-brescia, which works for all three areas.
+		mvc.perform(post("/api/results/batch").header(HttpHeaders.AUTHORIZATION, basic("controllo-gestione"))
+				.contentType(MediaType.APPLICATION_JSON)
 				.content(SamplePlans.read(SamplePlans.DEMO.resolve("risultati-2018-06-30.json"))))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.results.length()").value(31));
 
 		Map<String, Deviation> computed = new HashMap<>();
-		results.latest(PLAN_ID, "2018-06-30").forEach(r -> computed.put(r.objective() + "/" + r.indicator(), r.deviation()));
+		results.latest("cciaa-brescia", PLAN_ID, "2018-06-30").forEach(r -> computed.put(r.objective() + "/" + r.indicator(), r.deviation()));
 		assertThat(computed).hasSize(31);
 
 		List<String> compared = new ArrayList<>();

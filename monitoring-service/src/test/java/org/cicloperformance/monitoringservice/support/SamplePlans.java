@@ -7,6 +7,8 @@ import java.time.Instant;
 import org.cicloperformance.monitoringservice.plan.PlanEvent;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The producer's golden samples and demo data, read from plan-service's folders at test time. */
@@ -39,6 +41,31 @@ public final class SamplePlans {
 	/** The PlanRevised golden sample (version 2, appliesTo 2018-12-31) with another plan id. */
 	public static String revised(String planId) {
 		return read(CONTRACT.resolve("plan-revised.sample.json")).replace("cciaa-esempio-2018", planId);
+	}
+
+	/** The event with another entity (the tenant), in the event and in the plan content. */
+	public static String ofEntity(String eventJson, String entity) {
+		return eventJson.replace("\"cciaa-esempio\"", "\"" + entity + "\"");
+	}
+
+	/** The event with the organisational area of one operational objective changed. */
+	public static String withArea(String eventJson, String objective, String area) {
+		ObjectNode event = (ObjectNode) MAPPER.readTree(eventJson);
+		int changed = 0;
+		for (JsonNode strategicArea : event.get("plan").get("strategicAreas")) {
+			for (JsonNode strategic : strategicArea.get("strategicObjectives")) {
+				for (JsonNode operational : strategic.get("operationalObjectives")) {
+					if (objective.equals(operational.get("code").asString())) {
+						((ObjectNode) operational).put("organisationalArea", area);
+						changed++;
+					}
+				}
+			}
+		}
+		if (changed != 1) {
+			throw new IllegalArgumentException("objective " + objective + " found " + changed + " times");
+		}
+		return MAPPER.writeValueAsString(event);
 	}
 
 	public static PlanVersion version(String eventJson) {

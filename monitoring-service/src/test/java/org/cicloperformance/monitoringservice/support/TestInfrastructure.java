@@ -45,13 +45,18 @@ public final class TestInfrastructure {
 	}
 
 	public static synchronized String mongoUri() {
+		return mongoUri("monitoring");
+	}
+
+	/** Another database on the same server, for a context that must not share the shared context's data. */
+	public static synchronized String mongoUri(String database) {
 		if (mongo == null) {
 			mongo = new MongoServer(new MemoryBackend());
 			InetSocketAddress address = mongo.bind();
-			mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/monitoring";
+			mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/";
 			Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
 		}
-		return mongoUri;
+		return mongoUri + database;
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {

@@ -19,6 +19,8 @@ import org.cicloperformance.monitoringservice.result.Violation;
 /**
  * Reads a CSV upload of results into requests, one per line after the header. Columns (by header name, any
  * order): piano, obiettivo, indicatore, checkpoint, valore, commento, evidenze (separated by |), referente, motivo.
+ * {@code referente} is optional and read only as the request's {@code reportedBy}, which the API replaces with the
+ * authenticated user.
  * The value is read by the indicator's measure kind (see {@link ItalianValues}), so the reader asks the plan read
  * model for it.
  */
@@ -29,8 +31,7 @@ public final class CsvResults {
 			"indicatore", "/indicator", "checkpoint", "/checkpoint", "valore", "/value", "commento", "/commentary",
 			"evidenze", "/evidence", "referente", "/reportedBy", "motivo", "/reason");
 
-	private static final List<String> REQUIRED = List.of("piano", "obiettivo", "indicatore", "checkpoint", "valore",
-			"referente");
+	private static final List<String> REQUIRED = List.of("piano", "obiettivo", "indicatore", "checkpoint", "valore");
 
 	private CsvResults() {
 	}
@@ -41,8 +42,16 @@ public final class CsvResults {
 		Optional<MeasureKind> kindOf(String planId, String objective, String indicator, String checkpoint);
 	}
 
-	/** The requests read, the line each came from, and what could not be read. */
-	public record Parsed(List<ResultRequest> requests, List<Integer> lines, List<Violation> violations) {
+	/**
+	 * The requests read, the line each came from, and what could not be read; {@code targets} names what every
+	 * data line is about, readable or not, so that who may report on it can be checked for each line.
+	 */
+	public record Parsed(List<ResultRequest> requests, List<Integer> lines, List<Violation> violations,
+			List<Target> targets) {
+	}
+
+	/** The plan, objective and checkpoint a data line reports on, and its line number. */
+	public record Target(String planId, String objective, String checkpoint, int line) {
 	}
 
 	public static Parsed read(byte[] bytes, KindLookup kinds) {
@@ -74,16 +83,18 @@ public final class CsvResults {
 			}
 		}
 		if (!violations.isEmpty()) {
-			return new Parsed(List.of(), List.of(), violations);
+			return new Parsed(List.of(), List.of(), violations, List.of());
 		}
 		if (rows.size() == 1) {
 			return refused(Violation.of("", "csv-empty").atLine(header.line(), null));
 		}
 		List<ResultRequest> requests = new ArrayList<>();
 		List<Integer> lines = new ArrayList<>();
+		List<Target> targets = new ArrayList<>();
 		for (CsvReader.Row row : rows.subList(1, rows.size())) {
 			Line line = new Line(row, columns);
 			String checkpoint = line.get("checkpoint");
+			targets.add(new Target(line.get("piano"), line.get("obiettivo"), isoDateOrAsIs(checkpoint), row.line()));
 			try {
 				if (!checkpoint.isBlank() && checkpoint.contains("/")) {
 					checkpoint = ItalianValues.date(checkpoint, "/checkpoint");
@@ -98,7 +109,7 @@ public final class CsvResults {
 				violations.add(e.violation().atLine(row.line(), columnOf(e.violation().pointer())));
 			}
 		}
-		return new Parsed(requests, lines, violations);
+		return new Parsed(requests, lines, violations, targets);
 	}
 
 	/** The CSV column a JSON pointer of a request falls in. */
@@ -122,12 +133,21 @@ public final class CsvResults {
 		return ItalianValues.parse(kind.get(), cell);
 	}
 
+	private static String isoDateOrAsIs(String checkpoint) {
+		try {
+			return checkpoint.contains("/") ? ItalianValues.date(checkpoint, "/checkpoint") : checkpoint;
+		}
+		catch (ItalianValues.Unreadable e) {
+			return checkpoint;
+		}
+	}
+
 	private static List<String> evidence(String cell) {
 		return Arrays.stream(cell.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 	private static Parsed refused(Violation violation) {
-		return new Parsed(List.of(), List.of(), List.of(violation));
+		return new Parsed(List.of(), List.of(), List.of(violation), List.of());
 	}
 
 	private record Line(CsvReader.Row row, Map<String, Integer> columns) {

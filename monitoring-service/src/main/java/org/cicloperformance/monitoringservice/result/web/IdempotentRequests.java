@@ -1,6 +1,7 @@
 package org.cicloperformance.monitoringservice.result.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Compl
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.InProgress;
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Mismatch;
 import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.security.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code Idempotency-Key} protocol: the same key and request answer the first (successful) response again
  * without storing anything; the same key with another request is refused (422); a request still in progress with
  * the key gets 409. Refusals are not remembered: the key is released so the client can fix and retry.
+ * Keys belong to one user of one entity: the same key sent by another user is another key, so nobody can replay
+ * (or block) someone else's answer.
  */
 @Component
 class IdempotentRequests {
@@ -36,15 +40,19 @@ class IdempotentRequests {
 		this.json = json;
 	}
 
-	/** Runs {@code action} (given the request id to mark versions with, null without a key) at most once per key. */
-	ResponseEntity<?> run(String key, String method, String path, byte[] request,
+	/**
+	 * Runs {@code action} (given the request id to mark versions with, null without a key) at most once per key of
+	 * {@code actor}.
+	 */
+	ResponseEntity<?> run(Actor actor, String clientKey, String method, String path, byte[] request,
 			Function<String, ResponseEntity<?>> action) {
-		if (key == null) {
+		if (clientKey == null) {
 			return action.apply(null);
 		}
-		if (key.isBlank() || key.length() > 200) {
+		if (clientKey.isBlank() || clientKey.length() > 200) {
 			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-invalid"));
 		}
+		String key = scoped(actor, clientKey);
 		String hash = hash(method, path, request);
 		Claim claim = store.claim(key, hash);
 		if (claim instanceof Completed completed) {
@@ -56,10 +64,10 @@ class IdempotentRequests {
 			return replay.body(completed.body());
 		}
 		if (claim instanceof Mismatch) {
-			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-reused", key));
+			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-reused", clientKey));
 		}
 		if (claim instanceof InProgress) {
-			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-in-progress", key));
+			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-in-progress", clientKey));
 		}
 		ResponseEntity<?> response;
 		try {
@@ -78,6 +86,15 @@ class IdempotentRequests {
 			store.release(key);
 		}
 		return response;
+	}
+
+	/** entity:user:key, the first two URL-encoded so that no choice of names can make two scopes meet. */
+	static String scoped(Actor actor, String clientKey) {
+		return encode(actor.entity()) + ":" + encode(actor.username()) + ":" + clientKey;
+	}
+
+	private static String encode(String part) {
+		return URLEncoder.encode(part == null ? "" : part, StandardCharsets.UTF_8);
 	}
 
 	byte[] canonical(Object request) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -58,6 +59,12 @@ class ProblemHandler {
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
 		return problem(400, "malformed", List.of(Violation.of("/" + e.getRequestPartName(), "required")));
+	}
+
+	/** A multipart upload above spring.servlet.multipart.max-file-size (the size filter catches most first). */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+		return problem(413, "too-large", List.of(Violation.of("", "too-large", e.getMaxUploadSize())));
 	}
 
 	@ExceptionHandler(ConcurrentResultUpdateException.class)

@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.cicloperformance.monitoringservice.result.PlanLookup;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Outcome;
@@ -14,6 +19,8 @@ import org.cicloperformance.monitoringservice.result.ResultRequest;
 import org.cicloperformance.monitoringservice.result.ResultService;
 import org.cicloperformance.monitoringservice.result.Violation;
 import org.cicloperformance.monitoringservice.result.csv.CsvResults;
+import org.cicloperformance.monitoringservice.security.Access;
+import org.cicloperformance.monitoringservice.security.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,18 +37,31 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+/**
+ * Results API. Recording is for area offices, and only for the objectives of their organisational areas: each
+ * item is checked against the objective it names, in the plan version in force at its checkpoint, and a request
+ * with any item outside the user's areas is refused whole (403). Results are recorded as reported by the
+ * authenticated user. Reads are for every role but HR, and see only the caller's entity.
+ */
 @RestController
 @RequestMapping("/api/results")
 @Tag(name = "results", description = "Results of the plan's indicators at each checkpoint")
 class ResultController {
 
+	private static final String REPORTED_BY = " Recorded as reported by the authenticated user: the body's "
+			+ "reportedBy (the CSV's referente) is ignored. AREA_OFFICE only, for objectives of the user's areas "
+			+ "(403 naming the item otherwise; nothing is stored).";
+
 	private final ResultService service;
 
 	private final IdempotentRequests idempotency;
 
-	ResultController(ResultService service, IdempotentRequests idempotency) {
+	private final Access access;
+
+	ResultController(ResultService service, IdempotentRequests idempotency, Access access) {
 		this.service = service;
 		this.idempotency = idempotency;
+		this.access = access;
 	}
 
 	record BatchRequest(List<ResultRequest> results) {
@@ -50,13 +70,18 @@ class ResultController {
 	record BatchResponse(List<RecordedResult> results) {
 	}
 
-	@Operation(summary = "Record one result (a correction when the indicator already has one at the checkpoint)")
+	@Operation(summary = "Record one result (a correction when the indicator already has one at the checkpoint)",
+			description = REPORTED_BY)
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> record(@RequestBody ResultRequest request,
+	ResponseEntity<?> record(@RequestBody ResultRequest body,
 			@Parameter(description = "Makes a retried request safe") @RequestHeader(name = IdempotentRequests.HEADER,
 					required = false) String key) {
-		return idempotency.run(key, "POST", "/api/results", idempotency.canonical(request), requestId -> {
-			List<Outcome> outcomes = service.check(List.of(request));
+		Actor actor = access.recorder();
+		ResultRequest request = body.asReportedBy(actor.username());
+		return idempotency.run(actor, key, "POST", "/api/results", idempotency.canonical(request), requestId -> {
+			PlanLookup plans = service.plansOf(actor.entity());
+			refuseOutsideAreas(actor, plans, List.of(request), (i, v) -> v);
+			List<Outcome> outcomes = service.check(List.of(request), plans);
 			if (outcomes.get(0) instanceof Refused refused) {
 				service.countRefused(outcomes);
 				throw new RefusedException(refused.violations());
@@ -66,15 +91,21 @@ class ResultController {
 		});
 	}
 
-	@Operation(summary = "Record several results: all are stored, or none when any is invalid")
+	@Operation(summary = "Record several results: all are stored, or none when any is invalid",
+			description = REPORTED_BY)
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> recordBatch(@RequestBody BatchRequest batch,
+	ResponseEntity<?> recordBatch(@RequestBody BatchRequest body,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-		return idempotency.run(key, "POST", "/api/results/batch", idempotency.canonical(batch), requestId -> {
-			if (batch.results() == null || batch.results().isEmpty()) {
+		Actor actor = access.recorder();
+		BatchRequest batch = new BatchRequest(body.results() == null ? null
+				: body.results().stream().map(r -> r == null ? null : r.asReportedBy(actor.username())).toList());
+		return idempotency.run(actor, key, "POST", "/api/results/batch", idempotency.canonical(batch), requestId -> {
+			if (batch.results() == null || batch.results().isEmpty() || batch.results().contains(null)) {
 				throw new RefusedException(Violation.of("/results", "required"));
 			}
-			List<Outcome> outcomes = service.check(batch.results());
+			PlanLookup plans = service.plansOf(actor.entity());
+			refuseOutsideAreas(actor, plans, batch.results(), (i, v) -> v.under("/results/" + i));
+			List<Outcome> outcomes = service.check(batch.results(), plans);
 			List<Violation> violations = new ArrayList<>();
 			for (int i = 0; i < outcomes.size(); i++) {
 				if (outcomes.get(i) instanceof Refused refused) {
@@ -86,25 +117,32 @@ class ResultController {
 		});
 	}
 
-	@Operation(summary = "Upload results as CSV (multipart field 'file'); see docs/monitoring.md for the columns")
+	@Operation(summary = "Upload results as CSV (multipart field 'file'); see docs/monitoring.md for the columns",
+			description = REPORTED_BY)
 	@PostMapping(path = "/csv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> uploadCsv(@RequestPart("file") MultipartFile file,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) throws java.io.IOException {
-		return csv(file.getBytes(), key);
+		Actor actor = access.recorder();
+		return csv(actor, file.getBytes(), key);
 	}
 
-	@Operation(summary = "Upload results as a text/csv body")
+	@Operation(summary = "Upload results as a text/csv body", description = REPORTED_BY)
 	@PostMapping(path = "/csv", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<?> postCsv(@RequestBody byte[] body,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
-		return csv(body, key);
+		Actor actor = access.recorder();
+		return csv(actor, body, key);
 	}
 
-	private ResponseEntity<?> csv(byte[] bytes, String key) {
-		return idempotency.run(key, "POST", "/api/results/csv", bytes, requestId -> {
-			CsvResults.Parsed parsed = CsvResults.read(bytes, service.kindLookup());
+	private ResponseEntity<?> csv(Actor actor, byte[] bytes, String key) {
+		return idempotency.run(actor, key, "POST", "/api/results/csv", bytes, requestId -> {
+			PlanLookup plans = service.plansOf(actor.entity());
+			CsvResults.Parsed parsed = CsvResults.read(bytes, service.kindLookup(plans));
+			refuseOutsideAreas(actor, plans, parsed.targets());
+			List<ResultRequest> requests = parsed.requests().stream().map(r -> r.asReportedBy(actor.username()))
+					.toList();
 			List<Violation> violations = new ArrayList<>(parsed.violations());
-			List<Outcome> outcomes = service.check(parsed.requests());
+			List<Outcome> outcomes = service.check(requests, plans);
 			for (int i = 0; i < outcomes.size(); i++) {
 				if (outcomes.get(i) instanceof Refused refused) {
 					int line = parsed.lines().get(i);
@@ -114,9 +152,57 @@ class ResultController {
 			if (!parsed.violations().isEmpty()) {
 				service.countRefused("csv-unreadable-line", parsed.violations().size());
 			}
-			violations.sort(java.util.Comparator.comparing(v -> v.line() == null ? 0 : v.line()));
+			violations.sort(Comparator.comparing(v -> v.line() == null ? 0 : v.line()));
 			return store(outcomes, violations, requestId);
 		});
+	}
+
+	/**
+	 * 403 for the whole request when any item reports on an objective outside the user's areas; {@code placement}
+	 * puts the item's index into the pointer.
+	 */
+	private void refuseOutsideAreas(Actor actor, PlanLookup plans, List<ResultRequest> requests,
+			BiFunction<Integer, Violation, Violation> placement) {
+		List<Violation> forbidden = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			ResultRequest r = requests.get(i);
+			int index = i;
+			outsideAreas(actor, plans, r.planId(), r.objective(), r.checkpoint())
+				.ifPresent(v -> forbidden.add(placement.apply(index, v)));
+		}
+		refuse(forbidden, requests.size());
+	}
+
+	private void refuseOutsideAreas(Actor actor, PlanLookup plans, List<CsvResults.Target> lines) {
+		List<Violation> forbidden = new ArrayList<>();
+		for (CsvResults.Target line : lines) {
+			outsideAreas(actor, plans, line.planId(), line.objective(), line.checkpoint())
+				.ifPresent(v -> forbidden.add(v.atLine(line.line(), "obiettivo")));
+		}
+		refuse(forbidden, lines.size());
+	}
+
+	private void refuse(List<Violation> forbidden, int items) {
+		if (forbidden.isEmpty()) {
+			return;
+		}
+		service.countRefused("area-forbidden", forbidden.size());
+		if (items > forbidden.size()) {
+			service.countRefused("batch-rejected", items - forbidden.size());
+		}
+		throw new RefusedException(forbidden);
+	}
+
+	/**
+	 * The objective named, looked up in the version in force at the checkpoint: refused when its area is not one of
+	 * the user's. An objective that cannot be found there is left to the checker, which refuses it anyway.
+	 */
+	private static Optional<Violation> outsideAreas(Actor actor, PlanLookup plans, String planId, String objective,
+			String checkpoint) {
+		return plans.objectiveInForce(planId, objective, checkpoint)
+			.filter(o -> !actor.worksFor(o.organisationalArea()))
+			.map(o -> Violation.of("/objective", "area-forbidden", o.code(), o.organisationalArea(),
+					String.join(", ", new TreeSet<>(actor.areas()))));
 	}
 
 	private ResponseEntity<?> store(List<Outcome> outcomes, List<Violation> violations, String requestId) {
@@ -128,26 +214,30 @@ class ResultController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(new BatchResponse(service.write(accepted, requestId)));
 	}
 
-	@Operation(summary = "Latest version of each result, optionally of one plan and/or checkpoint")
+	@Operation(summary = "Latest version of each result of the caller's entity, optionally of one plan and/or "
+			+ "checkpoint (every role but HR)")
 	@GetMapping
 	List<RecordedResult> latest(@RequestParam(required = false) String planId,
 			@RequestParam(required = false) String checkpoint) {
-		return service.latest(planId, checkpoint);
+		Actor actor = access.reader();
+		return service.latest(actor.entity(), planId, checkpoint);
 	}
 
-	@Operation(summary = "Every version of one result, oldest first")
+	@Operation(summary = "Every version of one result, oldest first (every role but HR)")
 	@GetMapping("/{planId}/{objective}/{indicator}/{checkpoint}/versions")
 	List<RecordedResult> versions(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator, @PathVariable String checkpoint) {
-		return service.history(planId, objective, indicator, checkpoint)
+		Actor actor = access.reader();
+		return service.history(actor.entity(), planId, objective, indicator, checkpoint)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	@Operation(summary = "One version of one result")
+	@Operation(summary = "One version of one result (every role but HR)")
 	@GetMapping("/{planId}/{objective}/{indicator}/{checkpoint}/versions/{version}")
 	RecordedResult version(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator, @PathVariable String checkpoint, @PathVariable int version) {
-		return service.history(planId, objective, indicator, checkpoint).orElse(List.of()).stream()
+		Actor actor = access.reader();
+		return service.history(actor.entity(), planId, objective, indicator, checkpoint).orElse(List.of()).stream()
 				.filter(r -> r.version() == version).findFirst()
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.ResultDocument;
 import org.cicloperformance.monitoringservice.result.ResultStore;
+import org.cicloperformance.monitoringservice.support.AuthenticatedAsAreaOffice;
 import org.cicloperformance.monitoringservice.support.SamplePlans;
 import org.cicloperformance.monitoringservice.support.TcpForwarder;
 import org.cicloperformance.monitoringservice.support.TestInfrastructure;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = "monitoring.outbox.relay-delay-ms=100")
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(AuthenticatedAsAreaOffice.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BrokerDownTest {
 

@@ -1,6 +1,7 @@
 package org.cicloperformance.monitoringservice.result.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cicloperformance.monitoringservice.support.AuthenticatedAsAreaOffice.basic;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -69,7 +71,7 @@ class ResultApiTest extends IntegrationTestBase {
 				.andExpect(jsonPath("$.deviation.number").value(8))
 				.andExpect(jsonPath("$.deviation.notDue").value(false))
 				.andExpect(jsonPath("$.deviation.text").value("+8 posizioni"))
-				.andExpect(jsonPath("$.reportedBy").value("ufficio-ri"))
+				.andExpect(jsonPath("$.reportedBy").value("ufficio-anagrafe"))
 				.andExpect(jsonPath("$.recordedAt").exists());
 
 		mvc.perform(get("/api/results/{p}/1.1.1/1/2018-06-30/versions/1", planId))
@@ -197,7 +199,9 @@ class ResultApiTest extends IntegrationTestBase {
 		post1(item("1.1.1", "1", "2018-06-30", "{\"number\": 480}")).andExpect(status().isCreated());
 		String correction = item("1.1.1", "1", "2018-06-30", "{\"number\": 520}")
 				.replace("\"reportedBy\":\"ufficio-ri\"", "\"reportedBy\":\"dirigente\",\"reason\":\"conteggio rettificato\"");
-		post1(correction).andExpect(status().isCreated())
+		mvc.perform(post("/api/results").header(HttpHeaders.AUTHORIZATION, basic("ufficio-registro"))
+				.contentType(MediaType.APPLICATION_JSON).content(correction))
+				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.version").value(2))
 				.andExpect(jsonPath("$.deviation.number").value(20));
 
@@ -206,11 +210,11 @@ class ResultApiTest extends IntegrationTestBase {
 				.andExpect(jsonPath("$", hasSize(2)))
 				.andExpect(jsonPath("$[0].version").value(1))
 				.andExpect(jsonPath("$[0].value.number").value(480))
-				.andExpect(jsonPath("$[0].reportedBy").value("ufficio-ri"))
+				.andExpect(jsonPath("$[0].reportedBy").value("ufficio-anagrafe"))
 				.andExpect(jsonPath("$[0].deviation.number").value(-20))
 				.andExpect(jsonPath("$[1].version").value(2))
 				.andExpect(jsonPath("$[1].reason").value("conteggio rettificato"))
-				.andExpect(jsonPath("$[1].reportedBy").value("dirigente"));
+				.andExpect(jsonPath("$[1].reportedBy").value("ufficio-registro"));
 		mvc.perform(get("/api/results").param("planId", planId).param("checkpoint", "2018-06-30"))
 				.andExpect(jsonPath("$", hasSize(1)))
 				.andExpect(jsonPath("$[0].version").value(2))
@@ -367,7 +371,10 @@ class ResultApiTest extends IntegrationTestBase {
 				.andExpect(jsonPath("$.paths['/api/results'].post").exists())
 				.andExpect(jsonPath("$.paths['/api/results/batch'].post").exists())
 				.andExpect(jsonPath("$.paths['/api/results/csv'].post").exists())
-				.andExpect(jsonPath("$.paths['/api/plans'].get").exists());
+				.andExpect(jsonPath("$.paths['/api/plans'].get").exists())
+				.andExpect(jsonPath("$.paths['/api/results'].post.description", containsString("reportedBy")))
+				.andExpect(jsonPath("$.components.schemas.ResultRequest.properties.reportedBy.description",
+						containsString("Ignored: the result is recorded as reported by the authenticated user")));
 		mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
 	}
 }
