@@ -29,6 +29,8 @@ class Infrastructure {
 			mongo.indexOps("result_history").createIndex(new Index().on("planId", Sort.Direction.ASC)
 					.on("objective", Sort.Direction.ASC).on("indicator", Sort.Direction.ASC));
 			mongo.indexOps("scores").createIndex(new Index().on("planId", Sort.Direction.ASC));
+			mongo.indexOps("audit").createIndex(
+					new Index().on("entity", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
 		};
 	}
 }

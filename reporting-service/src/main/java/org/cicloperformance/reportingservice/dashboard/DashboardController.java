@@ -4,8 +4,14 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cicloperformance.reportingservice.hr.HrFeedCsv;
+import org.cicloperformance.reportingservice.hr.HrFeedService;
+import org.cicloperformance.reportingservice.security.Access;
+import org.cicloperformance.reportingservice.security.PlanScope;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +24,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The management dashboard: server-side pages over the score read model (the same services the JSON API uses),
- * and a server-sent event stream that tells open pages when their plan's scores changed.
+ * and a server-sent event stream that tells open pages when their plan's scores changed. Every page checks the
+ * reader's scope over the plan first ({@link PlanScope}): another entity's plan is not found, a page outside the
+ * reader's role is refused with a page in the reader's language, and the pages link only what the reader may open.
  */
 @Controller
 @Hidden
@@ -32,9 +40,15 @@ class DashboardController {
 
 	private final LiveUpdates live;
 
-	DashboardController(DashboardService dashboard, LiveUpdates live) {
+	private final Access access;
+
+	private final HrFeedService hrFeeds;
+
+	DashboardController(DashboardService dashboard, LiveUpdates live, Access access, HrFeedService hrFeeds) {
 		this.dashboard = dashboard;
 		this.live = live;
+		this.access = access;
+		this.hrFeeds = hrFeeds;
 	}
 
 	@ModelAttribute("languages")
@@ -42,26 +56,43 @@ class DashboardController {
 		return Languages.of(request, locale);
 	}
 
+	@ModelAttribute("user")
+	SignedIn user() {
+		return SignedIn.of(access.current());
+	}
+
+	/**
+	 * The landing page. Whoever reads everything (PLANNER, OIV, VIEWER) gets the list of the entity's plans, each
+	 * opening on its overview; the others go straight to their own view of the newest plan: a MANAGER to their
+	 * scorecard, an AREA_OFFICE to its organisational area, HR to the HR feed.
+	 */
 	@GetMapping
 	String plans(Model model) {
-		model.addAttribute("plans", dashboard.plans());
+		List<PlanScope> readable = access.plans();
+		boolean readsEverything = readable.stream().anyMatch(PlanScope::overview);
+		if (!readsEverything && !readable.isEmpty()) {
+			return "redirect:" + readable.get(0).home().orElseThrow();
+		}
+		model.addAttribute("plans", dashboard.plans(readable));
 		return "dashboard/plans";
 	}
 
 	/**
-	 * The header's selector: another plan opens on its overview; another checkpoint of the same plan keeps the page
-	 * the reader was on.
+	 * The header's selector: another plan opens on the reader's own page of it; another checkpoint of the same plan
+	 * keeps the page the reader was on.
 	 */
 	@GetMapping("/select")
 	String select(@RequestParam String plan, @RequestParam(required = false) String checkpoint,
 			@RequestParam(required = false) String current, @RequestParam(required = false) String page) {
-		String target = "/dashboard/plans/" + plan;
+		String overview = "/dashboard/plans/" + plan;
+		// a plan that is not the reader's (or does not exist) is left to its page, which answers "not found"
+		String target = access.find(plan).flatMap(PlanScope::home).orElse(overview);
 		if (plan.equals(current) && page != null && DASHBOARD_PAGE.matcher(page).matches()
-				&& (page.equals(target) || page.startsWith(target + "/"))) {
+				&& (page.equals(overview) || page.startsWith(overview + "/"))) {
 			target = page;
 		}
 		String location = UriComponentsBuilder.fromPath(target)
-				.queryParamIfPresent("checkpoint", java.util.Optional.ofNullable(plan.equals(current) ? checkpoint : null))
+				.queryParamIfPresent("checkpoint", Optional.ofNullable(plan.equals(current) ? checkpoint : null))
 				.build().toUriString();
 		return "redirect:" + location;
 	}
@@ -69,54 +100,94 @@ class DashboardController {
 	@GetMapping("/plans/{planId}")
 	String overview(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
 			HttpServletRequest request) {
-		model.addAttribute("page", dashboard.overview(planId, checkpoint(planId, checkpoint), request.getRequestURI()));
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireOverview();
+		model.addAttribute("scope", scope);
+		model.addAttribute("page", dashboard.overview(planId, checkpoint(planId, checkpoint), request.getRequestURI(),
+				scope));
 		return "dashboard/overview";
 	}
 
 	@GetMapping("/plans/{planId}/objectives/{objective}")
 	String objective(@PathVariable String planId, @PathVariable String objective,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		model.addAttribute("page",
-				dashboard.objective(planId, checkpoint(planId, checkpoint), objective, request.getRequestURI()));
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireObjective(objective);
+		model.addAttribute("scope", scope);
+		model.addAttribute("page", dashboard.objective(planId, checkpoint(planId, checkpoint), objective,
+				request.getRequestURI(), scope));
 		return "dashboard/objective";
 	}
 
 	@GetMapping("/plans/{planId}/managers/{managerId}")
 	String manager(@PathVariable String planId, @PathVariable String managerId,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		model.addAttribute("page",
-				dashboard.manager(planId, checkpoint(planId, checkpoint), managerId, request.getRequestURI()));
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireManager(managerId);
+		model.addAttribute("scope", scope);
+		model.addAttribute("page", dashboard.manager(planId, checkpoint(planId, checkpoint), managerId,
+				request.getRequestURI(), scope));
 		return "dashboard/scorecard";
 	}
 
 	@GetMapping("/plans/{planId}/areas/{areaCode}")
 	String area(@PathVariable String planId, @PathVariable String areaCode,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		model.addAttribute("page",
-				dashboard.area(planId, checkpoint(planId, checkpoint), areaCode, request.getRequestURI()));
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireArea(areaCode);
+		model.addAttribute("scope", scope);
+		model.addAttribute("page", dashboard.area(planId, checkpoint(planId, checkpoint), areaCode,
+				request.getRequestURI(), scope));
 		return "dashboard/scorecard";
 	}
 
 	@GetMapping("/plans/{planId}/indicators/{objective}/{indicator}")
 	String indicator(@PathVariable String planId, @PathVariable String objective, @PathVariable String indicator,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireObjective(objective);
+		model.addAttribute("scope", scope);
 		model.addAttribute("page", dashboard.indicator(planId, checkpoint(planId, checkpoint), objective, indicator,
-				request.getRequestURI()));
+				request.getRequestURI(), scope));
 		return "dashboard/indicator";
 	}
 
 	@GetMapping("/plans/{planId}/hr-feed")
 	String hrFeed(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
 			HttpServletRequest request) {
-		model.addAttribute("page", dashboard.hrFeed(planId, checkpoint(planId, checkpoint), request.getRequestURI()));
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireHrFeed();
+		model.addAttribute("scope", scope);
+		model.addAttribute("page", dashboard.hrFeed(planId, checkpoint(planId, checkpoint), request.getRequestURI(),
+				scope));
 		return "dashboard/hr-feed";
 	}
 
-	/** {@code scores-changed} events for one plan, sent after the read model was written. */
+	/**
+	 * The HR feed's CSV for the signed-in reader of the HR feed page (the API's copy needs a token or Basic
+	 * credentials, which a browser session does not send).
+	 */
+	@GetMapping(path = "/plans/{planId}/hr-feed.csv", produces = "text/csv")
+	ResponseEntity<byte[]> hrFeedCsv(@PathVariable String planId, @RequestParam(required = false) String checkpoint) {
+		PlanScope scope = scope(planId, checkpoint);
+		scope.requireHrFeed();
+		return HrFeedCsv.download(hrFeeds.feed(planId, checkpoint(planId, checkpoint)));
+	}
+
+	/**
+	 * {@code scores-changed} events for one plan, sent after the read model was written. The stream follows the
+	 * rule of the page it serves ({@code page}, the page's own address; without it, the overview's rule).
+	 */
 	@GetMapping(path = "/plans/{planId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String planId) {
-		dashboard.requirePlan(planId);
+	SseEmitter events(@PathVariable String planId, @RequestParam(required = false) String page) {
+		PlanScope scope = access.plan(planId);
+		scope.require(scope.allows(page == null ? "/dashboard/plans/" + planId : page));
 		return live.subscribe(planId);
+	}
+
+	/** The reader's scope over the plan, at the checkpoint the page shows. */
+	private PlanScope scope(String planId, String checkpoint) {
+		return access.plan(planId).at(checkpoint(planId, checkpoint));
 	}
 
 	private String checkpoint(String planId, String checkpoint) {

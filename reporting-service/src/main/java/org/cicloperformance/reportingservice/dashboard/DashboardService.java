@@ -38,6 +38,8 @@ import org.cicloperformance.reportingservice.scoring.MeasureKind;
 import org.cicloperformance.reportingservice.scoring.NodeScore;
 import org.cicloperformance.reportingservice.scoring.Policy;
 import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.security.Access;
+import org.cicloperformance.reportingservice.security.PlanScope;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -64,8 +66,10 @@ class DashboardService {
 
 	private final JsonMapper json;
 
+	private final Access access;
+
 	DashboardService(ScoreStore scores, PlanVersions plans, ResultFacts results, HrFeedService hrFeeds,
-			Display display, Formats fmt, JsonMapper json) {
+			Display display, Formats fmt, JsonMapper json, Access access) {
 		this.scores = scores;
 		this.plans = plans;
 		this.results = results;
@@ -73,6 +77,7 @@ class DashboardService {
 		this.display = display;
 		this.fmt = fmt;
 		this.json = json;
+		this.access = access;
 	}
 
 	/** A score document with the plan version it was scored with. */
@@ -83,12 +88,14 @@ class DashboardService {
 		}
 	}
 
-	List<Pages.PlanSummary> plans() {
-		return plans.planIds().stream().sorted().map(id -> {
+	/** The plans the reader may open (of its entity), each linked to the reader's own page of it. */
+	List<Pages.PlanSummary> plans(List<PlanScope> readable) {
+		return readable.stream().sorted(Comparator.comparing(PlanScope::planId)).map(scope -> {
+			String id = scope.planId();
 			List<PlanVersionFact> versions = plans.versions(id);
 			PlanEvent.Content content = plans.content(versions.get(versions.size() - 1));
 			return new Pages.PlanSummary(id, content.title(), content.entityName(), content.year(), versions.size(),
-					checkpoints(id, content));
+					checkpoints(id, content), scope.home().orElseThrow());
 		}).toList();
 	}
 
@@ -103,7 +110,7 @@ class DashboardService {
 				.reduce((first, second) -> second).orElse(documents.get(0)).checkpoint();
 	}
 
-	Pages.Overview overview(String planId, String checkpoint, String path) {
+	Pages.Overview overview(String planId, String checkpoint, String path, PlanScope scope) {
 		Scored scored = scored(planId, checkpoint);
 		var card = scored.document().scorecard();
 		Map<String, NodeScore> areas = byCode(card.strategicAreas());
@@ -180,11 +187,11 @@ class DashboardService {
 		List<Map<String, Object>> bars = managers.stream().map(m -> bar(m.manager().label(), m.score(), m.light()))
 				.toList();
 		Map<String, Object> managerChart = barChart(bars, display.message("chart.score"));
-		return new Pages.Overview(header(scored, path), meta(scored.document()), entityRow, rows, managers,
+		return new Pages.Overview(header(scored, path, scope), meta(scored.document()), entityRow, rows, managers,
 				legend(scored.policy()), toJson(treeChart), toJson(managerChart));
 	}
 
-	Pages.Scorecard manager(String planId, String checkpoint, String managerId, String path) {
+	Pages.Scorecard manager(String planId, String checkpoint, String managerId, String path, PlanScope scope) {
 		Scored scored = scored(planId, checkpoint);
 		NodeScore node = scored.document().scorecard().manager(managerId)
 				.orElseThrow(() -> new NotFoundException("notFound.manager", managerId, planId, checkpoint));
@@ -193,12 +200,12 @@ class DashboardService {
 		String areaCode = manager == null ? null : manager.organisationalArea();
 		Link area = areaCode == null ? null : new Link(areaHref(planId, areaCode, checkpoint), areaName(scored, areaCode));
 		List<HrFeed.Row> hr = hrFeeds.feed(planId, checkpoint).rows().stream()
-				.filter(r -> managerId.equals(r.managerId())).toList();
-		return scorecard(scored, path, true, node, manager == null ? null : manager.role(), area, List.of(), hr,
+				.filter(r -> managerId.equals(r.managerId()) && scope.pay(r.managerId())).toList();
+		return scorecard(scored, path, scope, true, node, manager == null ? null : manager.role(), area, List.of(), hr,
 				card -> card.manager(managerId));
 	}
 
-	Pages.Scorecard area(String planId, String checkpoint, String areaCode, String path) {
+	Pages.Scorecard area(String planId, String checkpoint, String areaCode, String path, PlanScope scope) {
 		Scored scored = scored(planId, checkpoint);
 		NodeScore node = scored.document().scorecard().organisationalArea(areaCode)
 				.orElseThrow(() -> new NotFoundException("notFound.area", areaCode, planId, checkpoint));
@@ -207,13 +214,13 @@ class DashboardService {
 		List<String> managerIds = scored.plan().managers().stream()
 				.filter(m -> areaCode.equals(m.organisationalArea())).map(ScoringPlan.Manager::id).toList();
 		List<HrFeed.Row> hr = hrFeeds.feed(planId, checkpoint).rows().stream()
-				.filter(r -> managerIds.contains(r.managerId())).toList();
-		return scorecard(scored, path, false, node, null, null, managers, hr,
+				.filter(r -> managerIds.contains(r.managerId()) && scope.pay(r.managerId())).toList();
+		return scorecard(scored, path, scope, false, node, null, null, managers, hr,
 				card -> card.organisationalArea(areaCode));
 	}
 
-	private Pages.Scorecard scorecard(Scored scored, String path, boolean isManager, NodeScore node, String role,
-			Link area, List<Link> managers, List<HrFeed.Row> hr,
+	private Pages.Scorecard scorecard(Scored scored, String path, PlanScope scope, boolean isManager, NodeScore node,
+			String role, Link area, List<Link> managers, List<HrFeed.Row> hr,
 			Function<org.cicloperformance.reportingservice.scoring.Scorecard, Optional<NodeScore>> select) {
 		String planId = scored.document().planId();
 		String checkpoint = scored.document().checkpoint();
@@ -223,25 +230,26 @@ class DashboardService {
 		List<TrendPoint> trend = trend(planId, checkpoint, select);
 		List<Map<String, Object>> bars = blocks.stream()
 				.map(b -> bar(b.code() + " " + b.shortTitle(), b.score(), b.light())).toList();
-		return new Pages.Scorecard(header(scored, path), meta(scored.document()), isManager, node.code(), node.name(),
+		return new Pages.Scorecard(header(scored, path, scope), meta(scored.document()), isManager, node.code(),
+				node.name(),
 				role, area, managers, node.score(), node.coverage(), light(scored, node.score()), node.arithmetic(),
 				node.coverageArithmetic(), blocks, trend, hr, legend(scored.policy()),
 				toJson(barChart(bars, display.message("chart.score"))), toJson(trendChart(trend)));
 	}
 
-	Pages.ObjectivePage objective(String planId, String checkpoint, String code, String path) {
+	Pages.ObjectivePage objective(String planId, String checkpoint, String code, String path, PlanScope scope) {
 		Scored scored = scored(planId, checkpoint);
 		NodeScore objective = scored.document().scorecard().objective(code)
 				.orElseThrow(() -> new NotFoundException("notFound.objective", code, planId));
 		ScoringPlan.Objective definition = objectiveDefinitions(scored.plan()).get(code);
 		ObjectiveBlock block = objectiveBlock(scored, objective, definition == null ? null : definition.weight());
 		List<TrendPoint> trend = trend(planId, checkpoint, card -> card.objective(code));
-		return new Pages.ObjectivePage(header(scored, path), meta(scored.document()), block, trend,
+		return new Pages.ObjectivePage(header(scored, path, scope), meta(scored.document()), block, trend,
 				legend(scored.policy()), toJson(trendChart(trend)));
 	}
 
 	Pages.IndicatorPage indicator(String planId, String checkpoint, String objective, String indicator,
-			String path) {
+			String path, PlanScope scope) {
 		Scored selected = scored(planId, checkpoint);
 		Map<Integer, Scored> byVersion = new HashMap<>();
 		List<Pages.IndicatorCheckpoint> rows = new ArrayList<>();
@@ -299,7 +307,7 @@ class DashboardService {
 							f.evidence() == null ? List.of() : f.evidence())));
 		}
 		ScoringPlan.Objective objectiveDefinition = objectiveDefinitions(selected.plan()).get(objective);
-		return new Pages.IndicatorPage(header(selected, path), objective,
+		return new Pages.IndicatorPage(header(selected, path, scope), objective,
 				objectiveDefinition == null ? objective : objectiveDefinition.title(),
 				objectiveHref(planId, objective, checkpoint), indicator,
 				definition == null ? indicator : definition.name(), "kind." + measureKind.name(),
@@ -310,19 +318,13 @@ class DashboardService {
 				measureKind.isNumeric() ? toJson(targetResultChart(rows, selected, objective, indicator)) : null);
 	}
 
-	Pages.HrPage hrFeed(String planId, String checkpoint, String path) {
+	Pages.HrPage hrFeed(String planId, String checkpoint, String path, PlanScope scope) {
 		Scored scored = scored(planId, checkpoint);
 		HrFeed feed = hrFeeds.feed(planId, checkpoint);
-		String csv = UriComponentsBuilder.fromPath("/api/plans/{plan}/checkpoints/{checkpoint}/hr-feed.csv")
-				.buildAndExpand(planId, checkpoint).encode().toUriString();
-		return new Pages.HrPage(header(scored, path), meta(scored.document()), feed, csv, legend(scored.policy()));
-	}
-
-	/** Which plan an SSE subscription or a selector may name: an unknown plan is a 404, not an empty stream. */
-	void requirePlan(String planId) {
-		if (plans.versions(planId).isEmpty()) {
-			throw new NotFoundException("notFound.plan", planId);
-		}
+		// the dashboard's own copy of the CSV: the API's needs credentials a browser session does not send
+		String csv = link("/dashboard/plans/{plan}/hr-feed.csv", checkpoint, planId);
+		return new Pages.HrPage(header(scored, path, scope), meta(scored.document()), feed, csv,
+				legend(scored.policy()));
 	}
 
 	// --- building blocks ---
@@ -338,21 +340,22 @@ class DashboardService {
 		return new Scored(document, plans.content(version), plans.scorer(version).plan());
 	}
 
-	private Header header(Scored scored, String path) {
+	/** The header links only what the reader may open: the others would only lead to a refusal. */
+	private Header header(Scored scored, String path, PlanScope scope) {
 		String planId = scored.document().planId();
 		String checkpoint = scored.document().checkpoint();
-		List<Pages.PlanOption> options = plans.planIds().stream().sorted().map(id -> {
+		List<Pages.PlanOption> options = access.plans().stream().map(PlanScope::planId).sorted().map(id -> {
 			List<PlanVersionFact> versions = plans.versions(id);
 			PlanEvent.Content content = plans.content(versions.get(versions.size() - 1));
 			return new Pages.PlanOption(id, content.title() == null ? id : content.title());
 		}).toList();
-		List<Link> managers = scored.plan().managers().stream()
+		List<Link> managers = scored.plan().managers().stream().filter(m -> scope.manager(m.id()))
 				.map(m -> new Link(managerHref(planId, m.id(), checkpoint), m.name())).toList();
-		List<Link> areas = scored.plan().organisationalAreas().stream()
+		List<Link> areas = scored.plan().organisationalAreas().stream().filter(a -> scope.area(a.code()))
 				.map(a -> new Link(areaHref(planId, a.code(), checkpoint), a.name())).toList();
 		return new Header(planId, scored.content().title(), scored.content().entityName(), options,
 				checkpoints(planId, scored.content()), checkpoint, scored.document().checkpointLabel(),
-				scored.document().checkpointDate(), managers, areas, path);
+				scored.document().checkpointDate(), managers, areas, path, scope.overview(), scope.hrFeed());
 	}
 
 	private List<CheckpointOption> checkpoints(String planId, PlanEvent.Content content) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.cicloperformance.reportingservice.score.ScoresChanged;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The open dashboard pages, per plan, as server-sent event emitters. A {@link ScoresChanged} is fanned out on a
  * thread of its own, so that a slow browser never holds up the Kafka consumer that wrote the scores. Emitters
  * leave the registry when they complete, time out or fail; all are completed when the application stops, so
- * that the graceful shutdown does not wait for open pages.
+ * that the graceful shutdown does not wait for open pages. A stopped registry can start again (a test framework
+ * pauses and resumes contexts it does not use): the sending thread belongs to one start.
  */
 @Component
 class LiveUpdates implements SmartLifecycle {
@@ -36,11 +38,7 @@ class LiveUpdates implements SmartLifecycle {
 
 	private final Map<String, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "dashboard-live-updates");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private volatile ExecutorService sender;
 
 	private final JsonMapper json;
 
@@ -76,7 +74,11 @@ class LiveUpdates implements SmartLifecycle {
 		}
 		String data = json.writeValueAsString(Map.of("planId", changed.planId(), "checkpoint", changed.checkpoint(),
 				"revision", changed.revision()));
-		sender.execute(() -> {
+		ExecutorService current = sender;
+		if (current == null) {
+			return;
+		}
+		Runnable send = () -> {
 			for (SseEmitter emitter : List.copyOf(forPlan)) {
 				try {
 					emitter.send(SseEmitter.event().name(EVENT).data(data));
@@ -86,7 +88,14 @@ class LiveUpdates implements SmartLifecycle {
 					log.debug("dashboard page gone: {}", gone.getMessage());
 				}
 			}
-		});
+		};
+		try {
+			current.execute(send);
+		}
+		catch (RejectedExecutionException stopping) {
+			// the application is stopping: the pages lose one refresh, never the write that caused it
+			log.debug("live update not sent: {}", stopping.getMessage());
+		}
 	}
 
 	int subscribers(String planId) {
@@ -95,6 +104,11 @@ class LiveUpdates implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		sender = Executors.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, "dashboard-live-updates");
+			thread.setDaemon(true);
+			return thread;
+		});
 		running = true;
 	}
 
@@ -105,9 +119,14 @@ class LiveUpdates implements SmartLifecycle {
 			set.forEach(SseEmitter::complete);
 			set.clear();
 		});
-		sender.shutdown();
+		ExecutorService stopped = sender;
+		sender = null;
+		if (stopped == null) {
+			return;
+		}
+		stopped.shutdown();
 		try {
-			sender.awaitTermination(2, TimeUnit.SECONDS);
+			stopped.awaitTermination(2, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -24,7 +24,7 @@ final class Pages {
 	/** The header of every plan page: plan and checkpoint selector, navigation to managers and areas. */
 	record Header(String planId, String title, String entityName, List<PlanOption> plans,
 			List<CheckpointOption> checkpoints, String checkpoint, String checkpointLabel, LocalDate checkpointDate,
-			List<Link> managers, List<Link> areas, String path) {
+			List<Link> managers, List<Link> areas, String path, boolean overview, boolean hrFeed) {
 	}
 
 	/** Which scores these are: plan and policy versions, status, when they were computed. */
@@ -105,7 +105,8 @@ final class Pages {
 	record HrPage(Header header, Meta meta, HrFeed feed, String csvHref, List<LegendEntry> legend) {
 	}
 
+	/** A plan of the list, linked ({@code href}) to the reader's own page of it. */
 	record PlanSummary(String id, String title, String entityName, Integer year, int versions,
-			List<CheckpointOption> checkpoints) {
+			List<CheckpointOption> checkpoints, String href) {
 	}
 }

@@ -2,18 +2,32 @@ package org.cicloperformance.reportingservice.hr;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The HR feed as CSV for Italian spreadsheets: UTF-8 with a byte-order mark, {@code ;} separator, decimal comma,
  * no thousands separator, CRLF line ends. The format is documented in {@code docs/hr-feed.md}.
+ *
+ * <p>
+ * Text cells come from the plan (names of managers, areas, funds, codes): one that a spreadsheet would read as a
+ * formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with a
+ * leading apostrophe, which spreadsheets show as text. Numeric cells are the service's own formatting of numbers
+ * ({@code -3,20}, {@code 15205,00}): they cannot hold a formula and stay as they are, so that a spreadsheet still
+ * reads them as numbers.
  */
-final class HrFeedCsv {
+public final class HrFeedCsv {
+
+	public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String BOM = "\uFEFF";
 
@@ -28,16 +42,26 @@ final class HrFeedCsv {
 	private HrFeedCsv() {
 	}
 
+	/** The feed as a download named after the plan and the checkpoint (the API and the dashboard serve it). */
+	public static ResponseEntity<byte[]> download(HrFeed feed) {
+		byte[] body = write(feed).getBytes(StandardCharsets.UTF_8);
+		return ResponseEntity.ok().contentType(CSV)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename("hr-feed-" + feed.planId() + "-" + feed.checkpoint() + ".csv").build().toString())
+				.body(body);
+	}
+
 	static String write(HrFeed feed) {
 		StringBuilder csv = new StringBuilder(BOM);
 		line(csv, HEADER);
 		for (HrFeed.Row row : feed.rows()) {
-			List<String> common = List.of(feed.planId(), feed.checkpoint(), row.status(), row.managerId(),
-					row.managerName(), row.organisationalArea(), nullToEmpty(row.organisationalAreaName()));
+			List<String> common = List.of(text(feed.planId()), text(feed.checkpoint()), text(row.status()),
+					text(row.managerId()), text(row.managerName()), text(row.organisationalArea()),
+					text(row.organisationalAreaName()));
 			List<String> manager = new ArrayList<>();
 			manager.add("DIRIGENTE");
 			manager.addAll(common);
-			manager.addAll(List.of(percent(row.score()), percent(row.coverage()), nullToEmpty(row.band()),
+			manager.addAll(List.of(percent(row.score()), percent(row.coverage()), text(row.band()),
 					percent(row.payoutPercentage()), String.valueOf(row.policyVersion()),
 					String.valueOf(row.planVersion()), TIMESTAMP.format(row.computedAt()), "", "", "", ""));
 			line(csv, manager);
@@ -47,9 +71,10 @@ final class HrFeedCsv {
 					earning.add("INCENTIVO");
 					earning.addAll(common);
 					earning.addAll(List.of(percent(incentive.objectiveScore()), percent(incentive.coverage()),
-							nullToEmpty(incentive.band()), percent(incentive.payoutPercentage()),
+							text(incentive.band()), percent(incentive.payoutPercentage()),
 							String.valueOf(row.policyVersion()), String.valueOf(row.planVersion()),
-							TIMESTAMP.format(row.computedAt()), incentive.objective(), fund.fund(), euros(fund.amount()),
+							TIMESTAMP.format(row.computedAt()), text(incentive.objective()), text(fund.fund()),
+							euros(fund.amount()),
 							euros(fund.earned())));
 					line(csv, earning);
 				}
@@ -82,7 +107,17 @@ final class HrFeedCsv {
 		return field;
 	}
 
-	private static String nullToEmpty(String value) {
-		return value == null ? "" : value;
+	/**
+	 * A text cell: empty for null, and never something a spreadsheet would evaluate (CSV formula injection). The
+	 * apostrophe is added before quoting, so a quoted cell starts with it too.
+	 */
+	static String text(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char first = value.charAt(0);
+		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+				|| first == '\r';
+		return formula ? "'" + value : value;
 	}
 }

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboard in a real browser (Debian's headless Chromium) on the demo data, published on the in-process
  * broker: figures checked against the JSON API, keyboard navigation, the CSV download, live updates, English, a
- * tablet-sized window, and axe-core's WCAG 2.1 AA rules on every page. Each test leaves a screenshot in
- * {@code target/screenshots/}.
+ * tablet-sized window, and axe-core's WCAG 2.1 AA rules on every page. Each test signs in through the login form as
+ * the planner (who reads everything) and leaves a screenshot in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest extends IntegrationTest {
@@ -56,10 +56,9 @@ class DashboardBrowserTest extends IntegrationTest {
 	}
 
 	@BeforeEach
-	void italianLaptopWithoutCookies() {
+	void italianLaptopWithoutCookiesSignedInAsThePlanner() {
 		browser.manage().window().setSize(Browser.LAPTOP);
-		browser.get(url("/dashboard/assets/dashboard.css"));
-		browser.manage().deleteAllCookies();
+		Browser.signIn(url(""), "pianificatore");
 	}
 
 	@Test
@@ -238,7 +237,8 @@ class DashboardBrowserTest extends IntegrationTest {
 		Path expected = Browser.DOWNLOADS.resolve("hr-feed-" + PLAN + "-" + JUNE + ".csv");
 		Files.deleteIfExists(expected);
 		WebElement csvLink = browser.findElement(By.id("hr-csv"));
-		assertThat(csvLink.getAttribute("href")).endsWith("/api/plans/" + PLAN + "/checkpoints/" + JUNE + "/hr-feed.csv");
+		assertThat(csvLink.getAttribute("href"))
+				.endsWith("/dashboard/plans/" + PLAN + "/hr-feed.csv?checkpoint=" + JUNE);
 		csvLink.sendKeys(Keys.ENTER);
 		await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(expected) && Files.size(expected) > 0
 				&& noPartialDownloads());
@@ -335,7 +335,8 @@ class DashboardBrowserTest extends IntegrationTest {
 
 	private void open(String path) {
 		browser.get(url(path));
-		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error");
+		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error")
+				.doesNotContain("Accesso");
 	}
 
 	private String text(String css) {

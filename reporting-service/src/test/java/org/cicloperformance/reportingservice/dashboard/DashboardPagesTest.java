@@ -9,20 +9,28 @@ import java.util.Properties;
 import org.cicloperformance.reportingservice.support.DemoStack;
 import org.cicloperformance.reportingservice.support.IntegrationTest;
 import org.cicloperformance.reportingservice.support.Seed;
+import org.cicloperformance.reportingservice.support.SignIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 
-/** What the server sends for the dashboard, without a browser: redirects, errors, language, the event stream. */
+/**
+ * What the server sends for the dashboard, without a browser: redirects, errors, language, the event stream; signed
+ * in as the planner (who reads everything).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardPagesTest extends IntegrationTest {
 
 	static final String PLAN = Seed.PLAN_ID;
 
+	MockHttpSession planner;
+
 	@BeforeAll
-	void seedTheDemo() {
+	void seedTheDemoAndSignIn() {
 		DemoStack.seed(PLAN, scores);
+		planner = SignIn.as(mvc, "pianificatore");
 	}
 
 	@Test
@@ -62,13 +70,15 @@ class DashboardPagesTest extends IntegrationTest {
 
 	@Test
 	void englishIsChosenWithLangAndRememberedInACookieWhileItalianIsTheDefaultForAnyBrowser() throws Exception {
-		MockHttpServletResponse english = mvc.perform(get("/dashboard").param("lang", "en")).andReturn().getResponse();
-		Cookie choice = english.getCookie(DashboardLocaleResolver.COOKIE);
-		MockHttpServletResponse remembered = mvc.perform(get("/dashboard").cookie(choice)).andReturn().getResponse();
-		MockHttpServletResponse englishBrowser = mvc.perform(get("/dashboard").header("Accept-Language", "en-US"))
+		MockHttpServletResponse english = mvc.perform(get("/dashboard").session(planner).param("lang", "en"))
 				.andReturn().getResponse();
-		MockHttpServletResponse unsupported = mvc.perform(get("/dashboard").param("lang", "fr")).andReturn()
-				.getResponse();
+		Cookie choice = english.getCookie(DashboardLocaleResolver.COOKIE);
+		MockHttpServletResponse remembered = mvc.perform(get("/dashboard").session(planner).cookie(choice))
+				.andReturn().getResponse();
+		MockHttpServletResponse englishBrowser = mvc.perform(get("/dashboard").session(planner)
+				.header("Accept-Language", "en-US")).andReturn().getResponse();
+		MockHttpServletResponse unsupported = mvc.perform(get("/dashboard").session(planner).param("lang", "fr"))
+				.andReturn().getResponse();
 
 		assertThat(choice).isNotNull();
 		assertThat(english.getContentAsString(StandardCharsets.UTF_8)).contains("<html lang=\"en\"")
@@ -93,13 +103,16 @@ class DashboardPagesTest extends IntegrationTest {
 
 	@Test
 	void theSelectorKeepsThePageForAnotherCheckpointButNeverLeavesTheDashboard() throws Exception {
-		String samePlan = mvc.perform(get("/dashboard/select").param("plan", PLAN).param("current", PLAN)
+		String samePlan = mvc.perform(get("/dashboard/select").session(planner).param("plan", PLAN)
+				.param("current", PLAN)
 				.param("checkpoint", "2018-12-31").param("page", "/dashboard/plans/" + PLAN + "/managers/dazzeo"))
 				.andReturn().getResponse().getRedirectedUrl();
-		String elsewhere = mvc.perform(get("/dashboard/select").param("plan", PLAN).param("current", PLAN)
+		String elsewhere = mvc.perform(get("/dashboard/select").session(planner).param("plan", PLAN)
+				.param("current", PLAN)
 				.param("checkpoint", "2018-12-31").param("page", "https://example.org/dashboard/plans/" + PLAN))
 				.andReturn().getResponse().getRedirectedUrl();
-		String otherPlan = mvc.perform(get("/dashboard/select").param("plan", "altro-2019").param("current", PLAN)
+		String otherPlan = mvc.perform(get("/dashboard/select").session(planner).param("plan", "altro-2019")
+				.param("current", PLAN)
 				.param("checkpoint", "2018-12-31").param("page", "/dashboard/plans/" + PLAN + "/managers/dazzeo"))
 				.andReturn().getResponse().getRedirectedUrl();
 
@@ -126,9 +139,10 @@ class DashboardPagesTest extends IntegrationTest {
 
 	@Test
 	void theEventStreamIsServerSentEventsForAKnownPlanOnly() throws Exception {
-		MockHttpServletResponse known = mvc.perform(get("/dashboard/plans/" + PLAN + "/events")
+		MockHttpServletResponse known = mvc.perform(get("/dashboard/plans/" + PLAN + "/events").session(planner)
 				.header("Accept", "text/event-stream")).andReturn().getResponse();
-		MockHttpServletResponse unknown = mvc.perform(get("/dashboard/plans/nessuno/events")).andReturn().getResponse();
+		MockHttpServletResponse unknown = mvc.perform(get("/dashboard/plans/nessuno/events").session(planner))
+				.andReturn().getResponse();
 
 		assertThat(known.getStatus()).isEqualTo(200);
 		assertThat(known.getContentType()).startsWith("text/event-stream");
@@ -136,6 +150,6 @@ class DashboardPagesTest extends IntegrationTest {
 	}
 
 	private MockHttpServletResponse page(String path) throws Exception {
-		return mvc.perform(get(path)).andReturn().getResponse();
+		return mvc.perform(get(path).session(planner)).andReturn().getResponse();
 	}
 }

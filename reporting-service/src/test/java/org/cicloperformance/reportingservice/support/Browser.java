@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -86,6 +87,22 @@ public final class Browser {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Signs in through the dashboard's login form (without cookies first: a fresh session, Italian) and waits
+	 * until the form is left behind.
+	 */
+	public static void signIn(String baseUrl, String username) {
+		WebDriver browser = driver();
+		browser.get(baseUrl + "/dashboard/assets/dashboard.css");
+		browser.manage().deleteAllCookies();
+		browser.get(baseUrl + "/dashboard/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(AuthenticatedAsPlanner.PASSWORD);
+		browser.findElement(By.cssSelector(".login-form button[type='submit']")).click();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+				.until(() -> !browser.getCurrentUrl().contains("/dashboard/login"));
 	}
 
 	/** A screenshot of the whole page (the window is stretched to the page's height for the shot). */

@@ -39,7 +39,12 @@ public final class InProcessInfrastructure {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", InProcessInfrastructure::mongoUri);
+		register(registry, "reporting");
+	}
+
+	/** The same servers, another database: a second context must not share the first one's read model. */
+	public static void register(DynamicPropertyRegistry registry, String database) {
+		registry.add("spring.mongodb.uri", () -> mongoUri().replace("/reporting", "/" + database));
 		registry.add("spring.cloud.stream.kafka.binder.brokers", InProcessInfrastructure::kafkaBrokers);
 	}
 }

@@ -10,6 +10,8 @@ import org.cicloperformance.reportingservice.score.ScoreStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * The one Spring context of the integration tests (same annotations and properties everywhere, so it is cached),
  * on the in-process broker and MongoDB server, with a real web server on a random port (the browser tests drive
  * it; a second context would also be a second consumer in the same group, splitting the partitions). Each test
- * works on its own plan id.
+ * works on its own plan id. The API is called as the planner of the demo's entity ({@link AuthenticatedAsPlanner}),
+ * the dashboard through a session from its login form ({@link SignIn}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=100",
@@ -27,6 +30,8 @@ import tools.jackson.databind.JsonNode;
 		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-initial-interval=100",
 		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-max-interval=200" })
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(AuthenticatedAsPlanner.class)
 public abstract class IntegrationTest {
 
 	protected static final Duration PATIENCE = Duration.ofSeconds(60);

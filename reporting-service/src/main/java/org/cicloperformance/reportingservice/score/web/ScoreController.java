@@ -14,6 +14,9 @@ import org.cicloperformance.reportingservice.score.web.ScoreViews.ScoresView;
 import org.cicloperformance.reportingservice.scoring.Decimals;
 import org.cicloperformance.reportingservice.scoring.NodeScore;
 import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.security.Access;
+import org.cicloperformance.reportingservice.security.PlanScope;
+import org.cicloperformance.reportingservice.security.Role;
 import org.cicloperformance.reportingservice.web.BadRequestException;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The score read model: trees, scorecards, indicator histories and trends, every number with its arithmetic. */
+/**
+ * The score read model: trees, scorecards, indicator histories and trends, every number with its arithmetic. Each
+ * operation first refuses the roles that never read it (403), then answers another entity's plan as one that does
+ * not exist (404), then applies the reader's scope (403): see {@link PlanScope}.
+ */
 @RestController
 @RequestMapping("/api")
 class ScoreController {
@@ -34,19 +41,26 @@ class ScoreController {
 
 	private final ScoringService scoring;
 
-	ScoreController(ScoreStore scores, ResultFacts results, ScoringService scoring) {
+	private final Access access;
+
+	ScoreController(ScoreStore scores, ResultFacts results, ScoringService scoring, Access access) {
 		this.scores = scores;
 		this.results = results;
 		this.scoring = scoring;
+		this.access = access;
 	}
 
 	@GetMapping("/plans/{planId}/checkpoints/{checkpoint}/scores")
 	ScoresView tree(@PathVariable String planId, @PathVariable String checkpoint) {
+		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER);
+		scope(planId, checkpoint).requireOverview();
 		return new ScoreViews(document(planId, checkpoint)).tree();
 	}
 
 	@GetMapping("/plans/{planId}/checkpoints/{checkpoint}/managers/{managerId}")
 	ScoresView manager(@PathVariable String planId, @PathVariable String checkpoint, @PathVariable String managerId) {
+		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER);
+		scope(planId, checkpoint).requireManager(managerId);
 		ScoreDocument document = document(planId, checkpoint);
 		NodeScore manager = document.scorecard().manager(managerId)
 				.orElseThrow(() -> new NotFoundException("notFound.manager", managerId, planId, checkpoint));
@@ -55,6 +69,8 @@ class ScoreController {
 
 	@GetMapping("/plans/{planId}/checkpoints/{checkpoint}/areas/{areaCode}")
 	ScoresView area(@PathVariable String planId, @PathVariable String checkpoint, @PathVariable String areaCode) {
+		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER, Role.AREA_OFFICE);
+		scope(planId, checkpoint).requireArea(areaCode);
 		ScoreDocument document = document(planId, checkpoint);
 		NodeScore area = document.scorecard().organisationalArea(areaCode)
 				.orElseThrow(() -> new NotFoundException("notFound.area", areaCode, planId, checkpoint));
@@ -77,6 +93,8 @@ class ScoreController {
 	@GetMapping("/plans/{planId}/indicators/{objective}/{indicator}")
 	IndicatorHistory indicator(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator) {
+		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER, Role.AREA_OFFICE);
+		access.plan(planId).requireObjective(objective);
 		List<ScoreDocument> documents = documents(planId);
 		List<CheckpointAchievement> achievements = documents.stream()
 				.flatMap(d -> d.scorecard().indicator(objective, indicator).stream()
@@ -106,7 +124,10 @@ class ScoreController {
 
 	@GetMapping("/plans/{planId}/trend")
 	Trend trend(@PathVariable String planId, @RequestParam(defaultValue = "entity") String node) {
+		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER, Role.AREA_OFFICE);
+		PlanScope scope = access.plan(planId);
 		NodeSelector selector = NodeSelector.parse(node);
+		scope.require(scope.node(selector.kind(), selector.code()));
 		List<TrendPoint> points = documents(planId).stream().flatMap(d -> selector.select(d.scorecard())
 				.map(score -> new TrendPoint(d.checkpoint(), d.checkpointLabel(), d.checkpointDate(),
 						d.scorecard().planVersion(), d.status().name(), score.score(),
@@ -116,9 +137,27 @@ class ScoreController {
 		return new Trend(planId, node, points);
 	}
 
+	/** A planner rebuilds the plans of its own entity: one named, or all of them. */
 	@PostMapping("/admin/rebuild")
 	ScoringService.RebuildReport rebuild(@RequestParam Optional<String> planId) {
-		return scoring.rebuild(planId);
+		access.requireAny(Role.PLANNER);
+		if (planId.isPresent()) {
+			access.plan(planId.get());
+			return scoring.rebuild(planId);
+		}
+		List<String> rebuilt = new java.util.ArrayList<>();
+		List<String> differing = new java.util.ArrayList<>();
+		for (PlanScope plan : access.plans()) {
+			ScoringService.RebuildReport report = scoring.rebuild(Optional.of(plan.planId()));
+			rebuilt.addAll(report.rebuilt());
+			differing.addAll(report.differing());
+		}
+		return new ScoringService.RebuildReport(rebuilt, differing);
+	}
+
+	/** Another entity's plan, or no plan, is the same "no scores at this checkpoint". */
+	private PlanScope scope(String planId, String checkpoint) {
+		return access.plan(planId, () -> new NotFoundException("notFound.scores", planId, checkpoint)).at(checkpoint);
 	}
 
 	private ScoreDocument document(String planId, String checkpoint) {

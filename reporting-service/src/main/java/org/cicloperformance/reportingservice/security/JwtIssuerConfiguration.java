@@ -1,0 +1,36 @@
+package org.cicloperformance.reportingservice.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+/**
+ * The identity provider of production ({@code OIDC_ISSUER_URI}, optionally {@code OIDC_JWK_SET_URI}), as in the
+ * other services. The issuer's configuration and keys are fetched on first use (and tried again after a failure),
+ * so the service starts even while the provider is still booting. With neither set (tests, embedded default) there
+ * is no decoder and no JWT is accepted.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${ciclo.security.jwt.issuer-uri:}'.isBlank() or !'${ciclo.security.jwt.jwk-set-uri:}'.isBlank()")
+class JwtIssuerConfiguration {
+
+	@Bean
+	JwtDecoder jwtDecoder(@Value("${ciclo.security.jwt.issuer-uri:}") String issuer,
+			@Value("${ciclo.security.jwt.jwk-set-uri:}") String jwkSetUri) {
+		if (jwkSetUri.isBlank()) {
+			// resolving the issuer's metadata is deferred to the first token (and retried after a failure)
+			return new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
+		}
+		var decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+		if (!issuer.isBlank()) {
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+		}
+		return decoder;
+	}
+}

@@ -1,0 +1,49 @@
+package org.cicloperformance.reportingservice.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** CSV formula injection: text from the plan is never something a spreadsheet evaluates; numbers stay numbers. */
+class HrFeedCsvTest {
+
+	@ParameterizedTest(name = "[{0}] → [{1}]")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "=HYPERLINK(\"http://x\")|'=HYPERLINK(\"http://x\")",
+			"+39 030 1234|'+39 030 1234", "-3,20|'-3,20", "@SUM(A1:A9)|'@SUM(A1:A9)",
+			"dr Antonio d'Azzeo|dr Antonio d'Azzeo",
+			"Area = Anagrafica|Area = Anagrafica", "2.2.1|2.2.1" })
+	void aTextCellThatWouldBeAFormulaStartsWithAnApostrophe(String text, String cell) {
+		assertThat(HrFeedCsv.text(text)).isEqualTo(cell);
+	}
+
+	@Test
+	void tabsAndCarriageReturnsAtTheStartAreNeutralisedToo() {
+		assertThat(HrFeedCsv.text("\t=1+1")).isEqualTo("'\t=1+1");
+		assertThat(HrFeedCsv.text("\r=1+1")).isEqualTo("'\r=1+1");
+		assertThat(HrFeedCsv.text(null)).isEmpty();
+	}
+
+	@Test
+	void theFeedNeutralisesTextFromThePlanButKeepsNegativeNumbersAsNumbers() {
+		HrFeed.Row row = new HrFeed.Row("=cmd|' /C calc'!A0", "@Rossi", "+AMM", "-Area; \"speciale\"",
+				new BigDecimal("-0.032"), new BigDecimal("0.5"), "=BAND", new BigDecimal("-0.032"), "arithmetic", 1, 2,
+				Instant.parse("2018-07-10T08:00:00Z"), "PROVISIONAL",
+				List.of(new HrFeed.IncentiveEarning("-1.1", "title", new BigDecimal("0.5"), BigDecimal.ONE, "FULL",
+						BigDecimal.ONE, BigDecimal.ONE, List.of(new FundEarning("=Fondo", new BigDecimal("-15205"),
+								new BigDecimal("-7982.63"), "x")))));
+		HrFeed feed = new HrFeed("piano-1", "2018-06-30", "30/6", "PROVISIONAL", 2, 1,
+				Instant.parse("2018-07-10T08:00:00Z"), List.of(row));
+
+		String[] lines = HrFeedCsv.write(feed).split("\r\n");
+
+		assertThat(lines[1]).isEqualTo("DIRIGENTE;piano-1;2018-06-30;PROVISIONAL;'=cmd|' /C calc'!A0;'@Rossi;'+AMM;"
+				+ "\"'-Area; \"\"speciale\"\"\";-3,20;50,00;'=BAND;-3,20;1;2;10/07/2018 10:00:00;;;;");
+		assertThat(lines[2]).endsWith(";'-1.1;'=Fondo;-15205,00;-7982,63");
+	}
+}
