@@ -79,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
 				demo.load();
 				if (settings.services().contains("reporting-service")) {
 					kafka.awaitCaughtUp(Map.of("monitoring-service", List.of("plan-events"), "reporting-service",
-							KafkaBroker.TOPICS), Duration.ofSeconds(90));
+							List.of("plan-events", "result-events")), Duration.ofSeconds(90));
 				}
 			}
 		}

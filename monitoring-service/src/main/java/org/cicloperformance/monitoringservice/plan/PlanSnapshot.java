@@ -54,9 +54,13 @@ public record PlanSnapshot(String entity, Integer year, List<CheckpointDef> chec
 		}
 	}
 
-	/** {@code organisationalArea}: the area whose office reports the results of the objective's indicators. */
+	/**
+	 * {@code organisationalArea}: the area whose office reports the results of the objective's indicators;
+	 * {@code manager}: the manager who answers for it (submits its results to the OIV).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Objective(String code, String title, String organisationalArea, List<IndicatorDef> indicators) {
+	public record Objective(String code, String title, String organisationalArea, String manager,
+			List<IndicatorDef> indicators) {
 
 		public Objective {
 			indicators = copy(indicators);

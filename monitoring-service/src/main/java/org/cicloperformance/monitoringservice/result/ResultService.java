@@ -169,7 +169,7 @@ public class ResultService {
 
 	public static class ConcurrentResultUpdateException extends RuntimeException {
 
-		ConcurrentResultUpdateException(String id) {
+		public ConcurrentResultUpdateException(String id) {
 			super("too many concurrent updates of " + id);
 		}
 	}

@@ -29,8 +29,10 @@ public record Violation(String pointer, String code, List<Object> args, Integer 
 	public int status() {
 		return switch (code) {
 			case "plan-unknown" -> 404;
-			case "area-forbidden" -> 403;
-			case "plan-version-not-received", "concurrent-update", "idempotency-in-progress" -> 409;
+			case "area-forbidden", "manager-forbidden", "manager-not-due" -> 403;
+			case "plan-version-not-received", "concurrent-update", "idempotency-in-progress", "checkpoint-closed",
+					"checkpoint-under-review", "checkpoint-state", "verdict-missing", "verdict-outdated", "verdict-rejected",
+					"result-missing", "result-version-stale" -> 409;
 			case "malformed", "unreadable-csv", "csv-header", "csv-empty", "idempotency-key-invalid" -> 400;
 			default -> 422;
 		};

@@ -1,6 +1,7 @@
 package org.cicloperformance.monitoringservice.support;
 
 import org.cicloperformance.monitoringservice.audit.AuditTrail;
+import org.cicloperformance.monitoringservice.checkpoint.CheckpointStore;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,10 +20,13 @@ class IndexCreator implements SmartInitializingSingleton {
 
 	private final AuditTrail audit;
 
-	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit) {
+	private final CheckpointStore checkpoints;
+
+	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit, CheckpointStore checkpoints) {
 		this.plans = plans;
 		this.results = results;
 		this.audit = audit;
+		this.checkpoints = checkpoints;
 	}
 
 	@Override
@@ -30,5 +34,6 @@ class IndexCreator implements SmartInitializingSingleton {
 		plans.createIndexes();
 		results.createIndexes();
 		audit.createIndexes();
+		checkpoints.createIndexes();
 	}
 }

@@ -15,6 +15,12 @@ public final class Contracts {
 	private Contracts() {
 	}
 
+	public static Set<ValidationMessage> validateCheckpointEvent(String json) {
+		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+				.getSchema(SamplePlans.read(OWN.resolve("checkpoint-events.schema.json")));
+		return schema.validate(json, InputFormat.JSON);
+	}
+
 	public static Set<ValidationMessage> validateResultEvent(String json) {
 		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
 				.getSchema(SamplePlans.read(OWN.resolve("result-events.schema.json")));

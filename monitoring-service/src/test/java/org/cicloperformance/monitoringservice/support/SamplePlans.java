@@ -50,13 +50,22 @@ public final class SamplePlans {
 
 	/** The event with the organisational area of one operational objective changed. */
 	public static String withArea(String eventJson, String objective, String area) {
+		return withObjectiveField(eventJson, objective, "organisationalArea", area);
+	}
+
+	/** The event with the manager of one operational objective changed. */
+	public static String withManager(String eventJson, String objective, String manager) {
+		return withObjectiveField(eventJson, objective, "manager", manager);
+	}
+
+	private static String withObjectiveField(String eventJson, String objective, String field, String value) {
 		ObjectNode event = (ObjectNode) MAPPER.readTree(eventJson);
 		int changed = 0;
 		for (JsonNode strategicArea : event.get("plan").get("strategicAreas")) {
 			for (JsonNode strategic : strategicArea.get("strategicObjectives")) {
 				for (JsonNode operational : strategic.get("operationalObjectives")) {
 					if (objective.equals(operational.get("code").asString())) {
-						((ObjectNode) operational).put("organisationalArea", area);
+						((ObjectNode) operational).put(field, value);
 						changed++;
 					}
 				}

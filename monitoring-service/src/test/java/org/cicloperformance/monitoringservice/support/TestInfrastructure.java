@@ -36,7 +36,7 @@ public final class TestInfrastructure {
 
 	public static synchronized EmbeddedKafkaKraftBroker broker() {
 		if (broker == null) {
-			broker = new EmbeddedKafkaKraftBroker(1, 1, "plan-events", "result-events",
+			broker = new EmbeddedKafkaKraftBroker(1, 1, "plan-events", "result-events", "checkpoint-events",
 					"plan-events.monitoring-service.dlq");
 			broker.afterPropertiesSet();
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));

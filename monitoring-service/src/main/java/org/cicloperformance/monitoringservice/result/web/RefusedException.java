@@ -4,16 +4,16 @@ import java.util.List;
 import org.cicloperformance.monitoringservice.result.Violation;
 
 /** A refused request: nothing was stored. The status is the one all violations agree on, else 422. */
-class RefusedException extends RuntimeException {
+public class RefusedException extends RuntimeException {
 
 	private final transient List<Violation> violations;
 
-	RefusedException(List<Violation> violations) {
+	public RefusedException(List<Violation> violations) {
 		super(violations.get(0).code(), null, false, false);
 		this.violations = List.copyOf(violations);
 	}
 
-	RefusedException(Violation violation) {
+	public RefusedException(Violation violation) {
 		this(List.of(violation));
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
 import org.cicloperformance.monitoringservice.result.PlanLookup;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
@@ -58,10 +59,13 @@ class ResultController {
 
 	private final Access access;
 
-	ResultController(ResultService service, IdempotentRequests idempotency, Access access) {
+	private final CheckpointGate checkpoints;
+
+	ResultController(ResultService service, IdempotentRequests idempotency, Access access, CheckpointGate checkpoints) {
 		this.service = service;
 		this.idempotency = idempotency;
 		this.access = access;
+		this.checkpoints = checkpoints;
 	}
 
 	record BatchRequest(List<ResultRequest> results) {
@@ -81,6 +85,7 @@ class ResultController {
 		return idempotency.run(actor, key, "POST", "/api/results", idempotency.canonical(request), requestId -> {
 			PlanLookup plans = service.plansOf(actor.entity());
 			refuseOutsideAreas(actor, plans, List.of(request), (i, v) -> v);
+			refuseOnReviewedCheckpoints(actor, List.of(request), (i, v) -> v);
 			List<Outcome> outcomes = service.check(List.of(request), plans);
 			if (outcomes.get(0) instanceof Refused refused) {
 				service.countRefused(outcomes);
@@ -105,6 +110,7 @@ class ResultController {
 			}
 			PlanLookup plans = service.plansOf(actor.entity());
 			refuseOutsideAreas(actor, plans, batch.results(), (i, v) -> v.under("/results/" + i));
+			refuseOnReviewedCheckpoints(actor, batch.results(), (i, v) -> v.under("/results/" + i));
 			List<Outcome> outcomes = service.check(batch.results(), plans);
 			List<Violation> violations = new ArrayList<>();
 			for (int i = 0; i < outcomes.size(); i++) {
@@ -141,6 +147,7 @@ class ResultController {
 			refuseOutsideAreas(actor, plans, parsed.targets());
 			List<ResultRequest> requests = parsed.requests().stream().map(r -> r.asReportedBy(actor.username()))
 					.toList();
+			refuseOnReviewedCheckpoints(actor, requests, (i, v) -> v.atLine(parsed.lines().get(i), "checkpoint"));
 			List<Violation> violations = new ArrayList<>(parsed.violations());
 			List<Outcome> outcomes = service.check(requests, plans);
 			for (int i = 0; i < outcomes.size(); i++) {
@@ -180,6 +187,23 @@ class ResultController {
 				.ifPresent(v -> forbidden.add(v.atLine(line.line(), "obiettivo")));
 		}
 		refuse(forbidden, lines.size());
+	}
+
+	/**
+	 * 409 for the whole request when any item is on a CLOSED checkpoint, or on one under review without being the
+	 * correction of a REJECTED indicator (one read of each checkpoint named, not one per item).
+	 */
+	private void refuseOnReviewedCheckpoints(Actor actor, List<ResultRequest> requests,
+			BiFunction<Integer, Violation, Violation> placement) {
+		List<Violation> refused = checkpoints.refusals(actor.entity(), requests, placement);
+		if (refused.isEmpty()) {
+			return;
+		}
+		refused.forEach(v -> service.countRefused(v.code(), 1));
+		if (requests.size() > refused.size()) {
+			service.countRefused("batch-rejected", requests.size() - refused.size());
+		}
+		throw new RefusedException(refused);
 	}
 
 	private void refuse(List<Violation> forbidden, int items) {

@@ -1,14 +1,14 @@
-package org.cicloperformance.monitoringservice.result.messaging;
+package org.cicloperformance.monitoringservice.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cicloperformance.monitoringservice.result.ResultDocument;
+import org.cicloperformance.monitoringservice.outbox.OutboxSource.Pending;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
-import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -20,19 +20,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays the outbox to {@code result-events}. Each pending event is sent synchronously (the binding is
- * {@code sync}, the producer idempotent with {@code acks=all}) and only then pulled from its document, so a crash
- * between the two re-sends it: at-least-once, consumers deduplicate by eventId. A failed send (broker down) stops
- * the round; the next round retries from the same event, keeping each document's events in order.
+ * Relays every outbox (results to {@code result-events}, checkpoints to {@code checkpoint-events}). Each pending
+ * event is sent synchronously (the bindings are {@code sync}, the producer idempotent with {@code acks=all}) and
+ * only then pulled from its document, so a crash between the two re-sends it: at-least-once, consumers deduplicate
+ * by eventId. A failed send (broker down) stops the round; the next round retries from the same event, keeping
+ * each document's events in order.
  */
 @Component
 class OutboxRelay {
 
-	static final String BINDING = "resultEvents-out-0";
-
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private final ResultStore store;
+	private final List<OutboxSource> sources;
 
 	private final StreamBridge bridge;
 
@@ -42,15 +41,15 @@ class OutboxRelay {
 
 	private final AtomicLong oldestCreatedAt = new AtomicLong();
 
-	OutboxRelay(ResultStore store, StreamBridge bridge, Clock clock, MeterRegistry meters) {
-		this.store = store;
+	OutboxRelay(List<OutboxSource> sources, StreamBridge bridge, Clock clock, MeterRegistry meters) {
+		this.sources = List.copyOf(sources);
 		this.bridge = bridge;
 		this.clock = clock;
 		Gauge.builder("monitoring.outbox.backlog", backlog, AtomicLong::get)
-				.description("Result events written to the outbox and not yet acknowledged by Kafka")
+				.description("Events written to an outbox and not yet acknowledged by Kafka")
 				.register(meters);
 		Gauge.builder("monitoring.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
-				.description("Age of the oldest unpublished result event")
+				.description("Age of the oldest unpublished event")
 				.baseUnit("seconds")
 				.register(meters);
 	}
@@ -58,38 +57,44 @@ class OutboxRelay {
 	@Scheduled(fixedDelayString = "${monitoring.outbox.relay-delay-ms:200}",
 			initialDelayString = "${monitoring.outbox.relay-delay-ms:200}")
 	void relay() {
-		List<ResultDocument> pending;
-		try {
-			pending = store.withPendingEvents();
-		}
-		catch (RuntimeException e) {
-			log.warn("Outbox relay cannot read the outbox: {}", e.getMessage());
-			return;
-		}
-		measure(pending);
-		if (pending.isEmpty()) {
-			return;
-		}
-		for (ResultDocument document : pending) {
-			for (OutboxEntry entry : document.outbox()) {
-				if (!send(entry)) {
-					return;
+		List<Pending> all = new ArrayList<>();
+		for (OutboxSource source : sources) {
+			List<Pending> pending;
+			try {
+				pending = source.pending();
+			}
+			catch (RuntimeException e) {
+				log.warn("Outbox relay cannot read the outbox of {}: {}", source.binding(), e.getMessage());
+				continue;
+			}
+			all.addAll(pending);
+			for (Pending document : pending) {
+				for (OutboxEntry entry : document.events()) {
+					if (!send(source.binding(), entry)) {
+						measure(all);
+						return;
+					}
+					source.remove(document.documentId(), entry.eventId());
 				}
-				store.removeFromOutbox(document.id(), entry.eventId());
-				backlog.decrementAndGet();
 			}
 		}
-		measure(store.withPendingEvents());
+		if (all.isEmpty()) {
+			measure(all);
+			return;
+		}
+		List<Pending> left = new ArrayList<>();
+		sources.forEach(s -> left.addAll(s.pending()));
+		measure(left);
 	}
 
-	private boolean send(OutboxEntry entry) {
+	private boolean send(String binding, OutboxEntry entry) {
 		Message<byte[]> message = MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
 				.setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
 				.setHeader("eventType", entry.eventType())
 				.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
 				.build();
 		try {
-			if (bridge.send(BINDING, message)) {
+			if (bridge.send(binding, message)) {
 				return true;
 			}
 			log.warn("Outbox relay: event {} not sent, will retry", entry.eventId());
@@ -100,9 +105,9 @@ class OutboxRelay {
 		return false;
 	}
 
-	private void measure(List<ResultDocument> pending) {
-		backlog.set(pending.stream().mapToLong(d -> d.outbox().size()).sum());
-		oldestCreatedAt.set(pending.stream().flatMap(d -> d.outbox().stream())
+	private void measure(List<Pending> pending) {
+		backlog.set(pending.stream().mapToLong(d -> d.events().size()).sum());
+		oldestCreatedAt.set(pending.stream().flatMap(d -> d.events().stream())
 				.mapToLong(OutboxEntry::createdAt).min().orElse(0));
 	}
 

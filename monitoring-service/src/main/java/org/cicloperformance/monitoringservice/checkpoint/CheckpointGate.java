@@ -1,0 +1,66 @@
+package org.cicloperformance.monitoringservice.checkpoint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.cicloperformance.monitoringservice.result.ResultRequest;
+import org.cicloperformance.monitoringservice.result.Violation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether results may be recorded at their checkpoints: not at all once CLOSED; while SUBMITTED or UNDER_REVIEW only
+ * as the office's correction of an indicator whose current verdict is REJECTED. One read of each checkpoint named by
+ * the request (normally one), not one per item. Checkpoints of another entity's plans are ignored here: the usual
+ * checks answer them as unknown plans.
+ */
+@Component
+public class CheckpointGate {
+
+	private final CheckpointStore store;
+
+	CheckpointGate(CheckpointStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * The refusals of the items recorded on a closed or reviewed checkpoint; {@code placement} puts the item's index
+	 * (or CSV line) into each violation.
+	 */
+	public List<Violation> refusals(String entity, List<ResultRequest> requests,
+			BiFunction<Integer, Violation, Violation> placement) {
+		Map<String, Optional<CheckpointDocument>> documents = new HashMap<>();
+		List<Violation> refused = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			ResultRequest r = requests.get(i);
+			if (r == null || r.planId() == null || r.checkpoint() == null) {
+				continue;
+			}
+			Optional<CheckpointDocument> document = documents.computeIfAbsent(
+					CheckpointDocument.idOf(r.planId(), r.checkpoint()),
+					id -> store.find(r.planId(), r.checkpoint()).filter(d -> entity != null && entity.equals(d.entity())));
+			if (document.isEmpty()) {
+				continue;
+			}
+			CheckpointDocument d = document.get();
+			switch (d.status()) {
+				case CLOSED -> refused.add(placement.apply(i,
+						Violation.of("/checkpoint", "checkpoint-closed", r.checkpoint(), r.planId(), d.closing())));
+				case SUBMITTED, UNDER_REVIEW -> {
+					boolean rejected = r.objective() != null && r.indicator() != null
+							&& d.currentVerdict(r.objective(), r.indicator())
+								.filter(v -> v.verdict() == Verdict.REJECTED).isPresent();
+					if (!rejected) {
+						refused.add(placement.apply(i, Violation.of("/checkpoint", "checkpoint-under-review",
+								r.checkpoint(), r.planId(), d.status())));
+					}
+				}
+				case OPEN -> {
+				}
+			}
+		}
+		return refused;
+	}
+}

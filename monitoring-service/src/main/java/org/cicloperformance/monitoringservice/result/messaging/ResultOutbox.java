@@ -1,0 +1,34 @@
+package org.cicloperformance.monitoringservice.result.messaging;
+
+import java.util.List;
+import org.cicloperformance.monitoringservice.outbox.OutboxSource;
+import org.cicloperformance.monitoringservice.result.ResultStore;
+import org.springframework.stereotype.Component;
+
+/** The outbox of collection {@code results}: {@code ResultRecorded} events to {@code result-events}. */
+@Component
+class ResultOutbox implements OutboxSource {
+
+	static final String BINDING = "resultEvents-out-0";
+
+	private final ResultStore store;
+
+	ResultOutbox(ResultStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public String binding() {
+		return BINDING;
+	}
+
+	@Override
+	public List<Pending> pending() {
+		return store.withPendingEvents().stream().map(d -> new Pending(d.id(), d.outbox())).toList();
+	}
+
+	@Override
+	public void remove(String documentId, String eventId) {
+		store.removeFromOutbox(documentId, eventId);
+	}
+}
