@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -DskipTests package
-exec java -jar deploy/local/target/local-stack.jar "$@"
+exec java "$@" -jar deploy/local/target/local-stack.jar

@@ -152,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
 
 				Ciclo della performance: sistema avviato (Ctrl-C per fermarlo).
 
+				  Cruscotto           %3$s/dashboard   (utente direzione, password direzione; altri utenti demo in docs/security.md)
 				  plan-service        %1$s/api/plans          API docs: %1$s/swagger-ui.html
 				  monitoring-service  %2$s/api/results        API docs: %2$s/swagger-ui.html
 				  reporting-service   %3$s/api                API docs: %3$s/swagger-ui.html
