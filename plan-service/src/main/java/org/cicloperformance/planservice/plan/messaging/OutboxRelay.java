@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cicloperformance.planservice.plan.OutboxEntry;
 import org.cicloperformance.planservice.plan.Plan;
@@ -94,12 +96,12 @@ class OutboxRelay {
 		return false;
 	}
 
-	private void updateGauges(java.util.List<Plan> pending) {
+	private void updateGauges(List<Plan> pending) {
 		backlog.set(pending.stream().mapToLong(p -> p.outbox().size()).sum());
 		oldestAgeSeconds.set(pending.stream()
 			.flatMap(p -> p.outbox().stream())
 			.map(OutboxEntry::createdAt)
-			.min(java.util.Comparator.naturalOrder())
+			.min(Comparator.naturalOrder())
 			.map(oldest -> Duration.between(oldest, clock.instant()).toSeconds())
 			.orElse(0L));
 	}
