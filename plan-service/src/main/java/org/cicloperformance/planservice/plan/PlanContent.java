@@ -20,7 +20,8 @@ public record PlanContent(
 		List<OrganisationalArea> organisationalAreas,
 		List<Manager> managers,
 		List<StrategicArea> strategicAreas,
-		ScoringPolicy scoringPolicy) {
+		ScoringPolicy scoringPolicy,
+		Signatories signatories) {
 
 	public PlanContent {
 		checkpoints = Lists.copy(checkpoints);
@@ -49,11 +50,11 @@ public record PlanContent(
 
 	public PlanContent withStrategicAreas(List<StrategicArea> areas) {
 		return new PlanContent(entity, entityName, year, title, entityValue, checkpoints, organisationalAreas, managers,
-				areas, scoringPolicy);
+				areas, scoringPolicy, signatories);
 	}
 
 	public PlanContent withScoringPolicy(ScoringPolicy policy) {
 		return new PlanContent(entity, entityName, year, title, entityValue, checkpoints, organisationalAreas, managers,
-				strategicAreas, policy);
+				strategicAreas, policy, signatories);
 	}
 }

@@ -22,6 +22,8 @@ public final class PlanValidator {
 
 	static final BigDecimal HUNDRED = new BigDecimal("100");
 
+	static final int MAX_NAME_LENGTH = 200;
+
 	public List<Violation> validate(PlanContent plan) {
 		var violations = new ArrayList<Violation>();
 		if (plan == null) {
@@ -64,6 +66,24 @@ public final class PlanValidator {
 			checkTree();
 			checkManagerWeights();
 			checkPolicy();
+			checkSignatories();
+		}
+
+		private void checkSignatories() {
+			var signatories = plan.signatories();
+			if (signatories == null) {
+				return;
+			}
+			shortText("/signatories/place", signatories.place());
+			shortText("/signatories/oiv", signatories.oiv());
+			shortText("/signatories/secretaryGeneral", signatories.secretaryGeneral());
+			shortText("/signatories/president", signatories.president());
+		}
+
+		private void shortText(String pointer, String value) {
+			if (value != null && value.length() > MAX_NAME_LENGTH) {
+				out.add(Violation.of(pointer, "text.tooLong", MAX_NAME_LENGTH));
+			}
 		}
 
 		private void checkCheckpoints() {

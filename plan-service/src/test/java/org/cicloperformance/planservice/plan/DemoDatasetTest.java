@@ -35,6 +35,12 @@ class DemoDatasetTest {
 	}
 
 	@Test
+	void signedByTheDocumentsSignatories() {
+		assertThat(plan.signatories()).isEqualTo(new Signatories("Brescia", "Prof. Claudio Teodori",
+				"Dr Massimo Ziletti", "Dr Giuseppe Ambrosi"));
+	}
+
+	@Test
 	void managersWeightsAreTheDocuments() {
 		Map<String, String> weights = plan.operationalObjectives()
 			.collect(Collectors.toMap(OperationalObjective::code, o -> o.weight().stripTrailingZeros().toPlainString()));

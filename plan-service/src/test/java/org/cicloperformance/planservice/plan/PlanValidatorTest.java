@@ -27,6 +27,13 @@ class PlanValidatorTest {
 	}
 
 	@Test
+	void acceptsAPlanWithoutSignatories() {
+		var plan = mutate(tree -> tree.remove("signatories"));
+		assertThat(plan.signatories()).isNull();
+		assertThat(validator.validate(plan)).isEmpty();
+	}
+
+	@Test
 	void acceptsWeightsThatSumTo100WithinARoundingTolerance() {
 		var plan = mutate(tree -> {
 			var indicators = (ArrayNode) tree.at(OBJ2 + "/indicators");
@@ -94,7 +101,9 @@ class PlanValidatorTest {
 				row("the policy floor is not above its cap", "/scoringPolicy/floor", "2", "/scoringPolicy/floor",
 						"policy.floorAboveCap"),
 				row("incentive bands are contiguous", "/scoringPolicy/incentiveBands/1/from", "0.6",
-						"/scoringPolicy/incentiveBands/1/from", "policy.bandGap"));
+						"/scoringPolicy/incentiveBands/1/from", "policy.bandGap"),
+				row("a signatory's name fits a signature line", "/signatories/oiv", "\"" + "x".repeat(201) + "\"",
+						"/signatories/oiv", "text.tooLong"));
 	}
 
 	@ParameterizedTest(name = "{0}")
