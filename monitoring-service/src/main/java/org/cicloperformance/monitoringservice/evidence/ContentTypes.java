@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Which files may be attached as evidence, and whether a file's first bytes agree with the type it declares (a
  * "PDF" that is not one is refused: downloads are served with the stored type). Text types are not checked: an
- * office's CSV may come in any encoding. Plain Java.
+ * office's CSV may come in any encoding. A file sent as {@code application/octet-stream} or without a type (curl and
+ * many HTTP libraries do so for Office files) is taken for the type its extension names, then checked the same way.
+ * Plain Java.
  */
 final class ContentTypes {
 
@@ -44,16 +46,30 @@ final class ContentTypes {
 
 	private static final Map<String, byte[]> MAGIC = magic();
 
+	private static final String UNKNOWN = "application/octet-stream";
+
+	private static final Map<String, String> BY_EXTENSION = Map.ofEntries(Map.entry("pdf", PDF),
+			Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+			Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
+			Map.entry("ppt", "application/vnd.ms-powerpoint"),
+			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+			Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+			Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+			Map.entry("odp", "application/vnd.oasis.opendocument.presentation"), Map.entry("zip", ZIP),
+			Map.entry("csv", "text/csv"), Map.entry("txt", "text/plain"));
+
 	private ContentTypes() {
 	}
 
 	/**
 	 * The declared type as it will be stored ("type/subtype", lower case, with the charset of a text type), when it
-	 * is one of {@code allowed}; empty otherwise (absent, unreadable or not allowed).
+	 * is one of {@code allowed}; for a file of unknown type, the type of its extension if allowed; empty otherwise.
 	 */
-	static Optional<String> accepted(String declared, List<String> allowed) {
-		if (declared == null || declared.isBlank()) {
-			return Optional.empty();
+	static Optional<String> accepted(String declared, String fileName, List<String> allowed) {
+		if (declared == null || declared.isBlank() || declared.trim().toLowerCase(Locale.ROOT).startsWith(UNKNOWN)) {
+			return byExtension(fileName).filter(t -> allowed.stream().anyMatch(t::equalsIgnoreCase));
 		}
 		String[] parts = declared.split(";");
 		String essence = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -70,6 +86,14 @@ final class ContentTypes {
 				.findFirst()
 				.map(charset -> essence + ";charset=" + charset)
 				.or(() -> Optional.of(essence));
+	}
+
+	private static Optional<String> byExtension(String fileName) {
+		if (fileName == null || fileName.lastIndexOf('.') < 0) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(
+				BY_EXTENSION.get(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)));
 	}
 
 	/** Whether the first bytes are those of the (accepted) type; true for types without a known signature. */

@@ -103,12 +103,13 @@ public class EvidenceService {
 			throw new RefusedException(v);
 		});
 		String description = description(upload.description());
-		String contentType = checkFile(upload);
+		String fileName = FileNames.sanitise(upload.originalName());
+		String contentType = checkFile(upload, fileName);
 		byte[] bytes = read(upload);
 		if (!ContentTypes.contentMatches(contentType, bytes)) {
 			throw new RefusedException(Violation.of("/file", "evidence-content-mismatch", contentType));
 		}
-		return link(actor, result, FileNames.sanitise(upload.originalName()), contentType, bytes, description);
+		return link(actor, result, fileName, contentType, bytes, description);
 	}
 
 	/** The files attached to a result of the caller's entity, oldest first. */
@@ -156,14 +157,14 @@ public class EvidenceService {
 	}
 
 	/** The type to store, once the upload is not empty, not too large and of an accepted type. */
-	private String checkFile(Upload upload) {
+	private String checkFile(Upload upload, String fileName) {
 		if (upload.size() <= 0) {
 			throw new RefusedException(Violation.of("/file", "evidence-empty"));
 		}
 		if (upload.size() > settings.maxFileSize().toBytes()) {
 			throw tooLarge();
 		}
-		return ContentTypes.accepted(upload.declaredType(), settings.contentTypes())
+		return ContentTypes.accepted(upload.declaredType(), fileName, settings.contentTypes())
 				.orElseThrow(() -> new RefusedException(Violation.of("/file", "evidence-type-unsupported",
 						upload.declaredType() == null ? "" : upload.declaredType())));
 	}

@@ -27,25 +27,44 @@ class ContentTypesTest {
 			"application/pdf; name=x | application/pdf",
 	})
 	void acceptsTheDefaultTypesAndStoresThemPlainly(String declared, String stored) {
-		assertThat(ContentTypes.accepted(declared, ContentTypes.DEFAULT)).contains(stored);
+		assertThat(ContentTypes.accepted(declared, "file.bin", ContentTypes.DEFAULT)).contains(stored);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = { "text/html", "image/svg+xml", "application/x-msdownload",
 			"application/octet-stream", "application/javascript", "pdf", "''" })
 	void refusesOtherTypes(String declared) {
-		assertThat(ContentTypes.accepted(declared, ContentTypes.DEFAULT)).isEmpty();
+		assertThat(ContentTypes.accepted(declared, "file.bin", ContentTypes.DEFAULT)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} sent as {1} → {2}")
+	@CsvSource(delimiter = '|', value = {
+			"relazione.pdf | application/octet-stream | application/pdf",
+			"Tabella.XLSX | application/octet-stream | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			"verbale.docx | '' | application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+			"estrazione.csv | application/octet-stream | text/csv",
+			"foto.jpg | application/octet-stream | image/jpeg",
+	})
+	void takesAFileOfUnknownTypeForTheTypeOfItsExtension(String name, String declared, String stored) {
+		assertThat(ContentTypes.accepted(declared, name, ContentTypes.DEFAULT)).contains(stored);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "programma.exe", "pagina.html", "senza-estensione", "'archivio.pdf.exe'" })
+	void refusesAFileOfUnknownTypeWithAnotherExtension(String name) {
+		assertThat(ContentTypes.accepted("application/octet-stream", name, ContentTypes.DEFAULT)).isEmpty();
 	}
 
 	@Test
 	void refusesAFileWithoutType() {
-		assertThat(ContentTypes.accepted(null, ContentTypes.DEFAULT)).isEmpty();
+		assertThat(ContentTypes.accepted(null, "file.bin", ContentTypes.DEFAULT)).isEmpty();
 	}
 
 	@Test
 	void acceptsOnlyTheConfiguredTypesWhenConfigured() {
-		assertThat(ContentTypes.accepted("application/pdf", List.of("text/plain"))).isEmpty();
-		assertThat(ContentTypes.accepted("text/plain", List.of("text/plain"))).contains("text/plain");
+		assertThat(ContentTypes.accepted("application/pdf", "a.pdf", List.of("text/plain"))).isEmpty();
+		assertThat(ContentTypes.accepted("text/plain", "a.txt", List.of("text/plain"))).contains("text/plain");
+		assertThat(ContentTypes.accepted(null, "a.pdf", List.of("text/plain"))).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0} starting with {1}: {2}")

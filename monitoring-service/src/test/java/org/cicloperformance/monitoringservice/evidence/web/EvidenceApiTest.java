@@ -204,6 +204,17 @@ class EvidenceApiTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void aFileSentWithoutItsTypeIsTakenForTheTypeOfItsExtension() {
+		byte[] docx = { 'P', 'K', 3, 4, 20, 0, 6, 0 };
+
+		var response = upload(new MockMultipartFile("file", "verbale.docx", "application/octet-stream", docx));
+
+		assertThat(response).hasStatus(HttpStatus.CREATED);
+		assertThat(response).bodyJson().extractingPath("$.contentType")
+			.isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	}
+
+	@Test
 	void aFileThatIsNotWhatItDeclaresIsRefused() {
 		var response = upload(pdf("finto.pdf", "<html>non un PDF</html>".getBytes(StandardCharsets.UTF_8)));
 
