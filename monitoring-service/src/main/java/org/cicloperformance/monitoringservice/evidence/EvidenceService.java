@@ -248,7 +248,7 @@ public class EvidenceService {
 		}
 	}
 
-	/** 10 MB, 512 KB or 1.234 byte, for the refusal's message. */
+	/** 10 MB, 512 KB or 1500 byte, for the refusal's message. */
 	static String readable(long bytes) {
 		long mb = 1024 * 1024;
 		if (bytes % mb == 0) {
