@@ -26,6 +26,16 @@ public class CheckpointGate {
 	}
 
 	/**
+	 * The refusal of a change to a result's evidence on a CLOSED checkpoint (the same refusal as recording a result
+	 * there). Evidence may still be added while the OIV reviews: it is what the review asks for.
+	 */
+	public Optional<Violation> closed(String entity, String planId, String checkpoint) {
+		return store.find(planId, checkpoint)
+				.filter(d -> entity != null && entity.equals(d.entity()) && d.status() == CheckpointStatus.CLOSED)
+				.map(d -> Violation.of("/checkpoint", "checkpoint-closed", checkpoint, planId, d.closing()));
+	}
+
+	/**
 	 * The refusals of the items recorded on a closed or reviewed checkpoint; {@code placement} puts the item's index
 	 * (or CSV line) into each violation.
 	 */

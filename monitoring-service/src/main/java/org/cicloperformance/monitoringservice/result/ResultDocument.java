@@ -2,22 +2,30 @@ package org.cicloperformance.monitoringservice.result;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A document of collection {@code results}: all versions of the result of one indicator at one checkpoint
- * (append-only) and the events not yet relayed to Kafka. {@code currentVersion} guards every append.
+ * (append-only), the uploaded files attached to it (metadata only, append-only) and the events not yet relayed to
+ * Kafka. {@code currentVersion} guards every append.
  */
 public record ResultDocument(@JsonProperty("_id") String id, String planId, String entity, String objective,
 		String indicator, String checkpoint, int currentVersion, List<ResultVersion> versions,
-		List<OutboxEntry> outbox) {
+		List<OutboxEntry> outbox, List<AttachedEvidence> evidenceFiles) {
 
 	public ResultDocument {
 		versions = versions == null ? List.of() : List.copyOf(versions);
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+		evidenceFiles = evidenceFiles == null ? List.of() : List.copyOf(evidenceFiles);
 	}
 
 	public static String idOf(String planId, String objective, String indicator, String checkpoint) {
 		return planId + "|" + objective + "|" + indicator + "|" + checkpoint;
+	}
+
+	/** The file with these bytes, if one is attached already. */
+	public Optional<AttachedEvidence> evidenceWithHash(String sha256) {
+		return evidenceFiles.stream().filter(e -> e.sha256().equals(sha256)).findFirst();
 	}
 
 	public ResultVersion current() {

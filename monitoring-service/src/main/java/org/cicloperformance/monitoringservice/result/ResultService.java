@@ -120,7 +120,8 @@ public class ResultService {
 			String entity = entityOf(item.planVersion());
 			OutboxEntry event = outboxEntry(r, entity, version);
 			ResultDocument document = new ResultDocument(id, r.planId(), entity, r.objective(), r.indicator(),
-					r.checkpoint(), version.version(), List.of(version), List.of(event));
+					r.checkpoint(), version.version(), List.of(version), List.of(event),
+					existing.map(ResultDocument::evidenceFiles).orElse(List.of()));
 			boolean stored = existing.isEmpty() ? results.insertFirst(document)
 					: results.append(id, current, version, event);
 			if (stored) {

@@ -69,6 +69,20 @@ public class ResultStore {
 				update).getModifiedCount() == 1;
 	}
 
+	/**
+	 * Appends an attached file's metadata and its event in one update, if the result is still at version
+	 * {@code expectedVersion} and has no file with the same bytes yet; false otherwise (the caller reads again).
+	 * Versions and attachments are appended by different updates that never overwrite each other.
+	 */
+	public boolean attach(String id, int expectedVersion, AttachedEvidence evidence, OutboxEntry event) {
+		Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("currentVersion", expectedVersion),
+				Filters.ne("evidenceFiles.sha256", evidence.sha256()));
+		Bson update = Updates.combine(
+				Updates.push("evidenceFiles", codec.toDocument(evidence)),
+				Updates.push("outbox", codec.toDocument(event)));
+		return collection().updateOne(filter, update).getModifiedCount() == 1;
+	}
+
 	/** The results of one entity, optionally of one plan and/or checkpoint. */
 	public List<ResultDocument> byPlan(String entity, String planId, String checkpoint) {
 		List<Bson> filters = new ArrayList<>();

@@ -28,7 +28,9 @@ public record Violation(String pointer, String code, List<Object> args, Integer 
 	/** The HTTP status this refusal calls for on its own. */
 	public int status() {
 		return switch (code) {
-			case "plan-unknown" -> 404;
+			case "plan-unknown", "result-unknown", "evidence-unknown" -> 404;
+			case "evidence-too-large" -> 413;
+			case "evidence-type-unsupported", "evidence-content-mismatch" -> 415;
 			case "area-forbidden", "manager-forbidden", "manager-not-due" -> 403;
 			case "plan-version-not-received", "concurrent-update", "idempotency-in-progress", "checkpoint-closed",
 					"checkpoint-under-review", "checkpoint-state", "verdict-missing", "verdict-outdated", "verdict-rejected",

@@ -5,36 +5,45 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
+import org.cicloperformance.monitoringservice.evidence.EvidenceSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code ciclo.security.max-request-size} (JSON, 2 MB) or, for CSV uploads,
- * {@code ciclo.security.max-upload-size} (5 MB, as the multipart limits), before anything reads them. A body
- * without a declared length (chunked) is refused too: its size could only be learnt by reading it.
+ * Refuses request bodies larger than {@code ciclo.security.max-request-size} (JSON, 2 MB), for CSV uploads
+ * {@code ciclo.security.max-upload-size} (5 MB) and for evidence uploads {@code ciclo.evidence.max-file-size} plus
+ * the multipart envelope (10 MB + 64 KB), before anything reads them. A body without a declared length (chunked) is
+ * refused too: its size could only be learnt by reading it.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	static final String CSV_UPLOAD = "/api/results/csv";
 
+	/** {@code /api/results/{planId}/{objective}/{indicator}/{checkpoint}/evidence} */
+	static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/results/[^/]+/[^/]+/[^/]+/[^/]+/evidence");
+
 	private final long limit;
 
 	private final long uploadLimit;
 
+	private final long evidenceLimit;
+
 	private final ProblemResponses problems;
 
-	RequestSizeLimitFilter(SecuritySettings settings, ProblemResponses problems) {
+	RequestSizeLimitFilter(SecuritySettings settings, EvidenceSettings evidence, ProblemResponses problems) {
 		this.limit = settings.maxRequestSize().toBytes();
 		this.uploadLimit = settings.maxUploadSize().toBytes();
+		this.evidenceLimit = evidence.maxRequestSize().toBytes();
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long allowed = isCsvUpload(request) ? uploadLimit : limit;
+		long allowed = allowed(request);
 		long declared = request.getContentLengthLong();
 		boolean chunked = declared < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
 		if (declared > allowed || chunked) {
@@ -44,8 +53,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean isCsvUpload(HttpServletRequest request) {
+	private long allowed(HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			return limit;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return "POST".equals(request.getMethod()) && CSV_UPLOAD.equals(path);
+		if (CSV_UPLOAD.equals(path)) {
+			return uploadLimit;
+		}
+		return EVIDENCE_UPLOAD.matcher(path).matches() ? evidenceLimit : limit;
 	}
 }

@@ -20,4 +20,24 @@ class ResultEventsContractTest {
 				.replace("\"planId\": \"cciaa-brescia-2018\",", "");
 		assertThat(Contracts.validateResultEvent(sample)).isNotEmpty();
 	}
+
+	@Test
+	void evidenceAttachedSampleFollowsTheSchema() {
+		String sample = SamplePlans.read(Contracts.OWN.resolve("evidence-attached.sample.json"));
+		assertThat(Contracts.validateResultEvent(sample)).isEmpty();
+	}
+
+	@Test
+	void schemaRejectsAnEvidenceAttachedWithoutItsHash() {
+		String sample = SamplePlans.read(Contracts.OWN.resolve("evidence-attached.sample.json"))
+				.replace("\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",", "");
+		assertThat(Contracts.validateResultEvent(sample)).isNotEmpty();
+	}
+
+	@Test
+	void schemaRejectsAnEvidenceAttachedPosingAsAResult() {
+		String sample = SamplePlans.read(Contracts.OWN.resolve("evidence-attached.sample.json"))
+				.replace("\"type\": \"EvidenceAttached\"", "\"type\": \"ResultRecorded\"");
+		assertThat(Contracts.validateResultEvent(sample)).isNotEmpty();
+	}
 }
