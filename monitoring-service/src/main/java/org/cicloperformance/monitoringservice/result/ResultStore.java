@@ -3,14 +3,20 @@ package org.cicloperformance.monitoringservice.result;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
@@ -21,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Collection {@code results}. Every write is one single-document atomic operation (mongo-java-server has no
  * multi-document transactions): the first version is an insert, each later one a compare-and-set on
- * {@code currentVersion} that pushes the version and its outbox entry together.
+ * {@code currentVersion} that pushes the version and its outbox entry together. The compare-and-set filter is the
+ * flat document {@code {_id, currentVersion}}, exactly the keys of a unique index, which mongo-java-server then uses
+ * instead of scanning the collection (on MongoDB it is an ordinary index).
  */
 @Component
 public class ResultStore {
@@ -32,6 +40,9 @@ public class ResultStore {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
+	private volatile Consumer<String> outboxWritten = id -> {
+	};
+
 	ResultStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -39,6 +50,12 @@ public class ResultStore {
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("planId", "checkpoint"));
 		collection().createIndex(Indexes.ascending("entity", "planId"));
+		collection().createIndex(Indexes.ascending("_id", "currentVersion"), new IndexOptions().unique(true));
+	}
+
+	/** Told the id of each document a write has just added an outbox event to (the relay's queue). */
+	public void onOutboxWritten(Consumer<String> listener) {
+		this.outboxWritten = listener;
 	}
 
 	public Optional<ResultDocument> find(String id) {
@@ -49,6 +66,7 @@ public class ResultStore {
 	boolean insertFirst(ResultDocument document) {
 		try {
 			collection().insertOne(codec.toDocument(document));
+			outboxWritten.accept(document.id());
 			return true;
 		}
 		catch (MongoWriteException e) {
@@ -65,8 +83,12 @@ public class ResultStore {
 				Updates.set("currentVersion", version.version()),
 				Updates.push("versions", codec.toDocument(version)),
 				Updates.push("outbox", codec.toDocument(event)));
-		return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("currentVersion", expectedVersion)),
-				update).getModifiedCount() == 1;
+		Document expected = new Document("_id", id).append("currentVersion", expectedVersion);
+		if (collection().updateOne(expected, update).getModifiedCount() != 1) {
+			return false;
+		}
+		outboxWritten.accept(id);
+		return true;
 	}
 
 	/** The results of one entity, optionally of one plan and/or checkpoint. */
@@ -89,9 +111,31 @@ public class ResultStore {
 				.map(this::read).into(new ArrayList<>());
 	}
 
+	/** The documents among {@code ids} with events still to relay, with only their outbox loaded (read by _id). */
+	public List<ResultDocument> withPendingEvents(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return collection().find(Filters.in("_id", ids))
+				.projection(Projections.include("planId", "outbox", "currentVersion"))
+				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
+	}
+
 	/** Removes a relayed event from its document's outbox. */
 	public void removeFromOutbox(String id, String eventId) {
 		collection().updateOne(Filters.eq("_id", id), Updates.pullByFilter(new Document("outbox", new Document("eventId", eventId))));
+	}
+
+	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
+	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
+		if (eventIdsByDocument.isEmpty()) {
+			return;
+		}
+		List<UpdateOneModel<Document>> pulls = eventIdsByDocument.entrySet().stream()
+				.map(e -> new UpdateOneModel<Document>(Filters.eq("_id", e.getKey()), Updates.pullByFilter(
+						new Document("outbox", new Document("eventId", new Document("$in", e.getValue()))))))
+				.toList();
+		collection().bulkWrite(pulls, new BulkWriteOptions().ordered(false));
 	}
 
 	private ResultDocument read(Document document) {
