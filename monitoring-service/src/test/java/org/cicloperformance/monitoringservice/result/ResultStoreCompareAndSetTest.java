@@ -80,8 +80,10 @@ class ResultStoreCompareAndSetTest extends IntegrationTestBase {
 				null);
 	}
 
+	/** An event the relay will publish on result-events, which other tests read: it has at least its eventId. */
 	private static OutboxEntry event(String id) {
-		return new OutboxEntry(UUID.randomUUID().toString(), id.substring(0, id.indexOf('|')), "ResultRecorded",
-				"{}", 1_000);
+		String eventId = UUID.randomUUID().toString();
+		return new OutboxEntry(eventId, id.substring(0, id.indexOf('|')), "ResultRecorded",
+				"{\"type\":\"ResultRecorded\",\"eventId\":\"" + eventId + "\"}", 1_000);
 	}
 }
