@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -60,6 +61,13 @@ public class ResultStore {
 
 	public Optional<ResultDocument> find(String id) {
 		return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first()).map(this::read);
+	}
+
+	/** The current version of a result, without reading (and decoding) its versions; empty when there is none. */
+	OptionalInt currentVersion(String id) {
+		Document head = collection().find(Filters.eq("_id", id)).projection(Projections.include("currentVersion"))
+				.first();
+		return head == null ? OptionalInt.empty() : OptionalInt.of(head.get("currentVersion", Number.class).intValue());
 	}
 
 	/** Inserts version 1; false when another writer created the document first. */
