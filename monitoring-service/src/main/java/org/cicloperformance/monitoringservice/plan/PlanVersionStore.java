@@ -52,10 +52,12 @@ public class PlanVersionStore {
 	/** The version numbers stored of every plan; null until read (once, on first use). */
 	private volatile Map<String, Set<Integer>> stored;
 
+	/** {@code maxVersions}: the versions kept in memory, all plans together (~220 KB each for 250 indicators). */
 	PlanVersionStore(MongoTemplate mongo, MeterRegistry meters,
-			@Value("${monitoring.plan-cache.max-plans:200}") long maxPlans) {
+			@Value("${monitoring.plan-cache.max-versions:400}") long maxVersions) {
 		this.mongo = mongo;
-		this.cache = Caffeine.newBuilder().maximumSize(maxPlans).recordStats().build();
+		this.cache = Caffeine.newBuilder().maximumWeight(maxVersions)
+				.weigher((String planId, List<PlanVersion> versions) -> versions.size()).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, cache, "plan.versions");
 	}
 
