@@ -3,12 +3,10 @@ package org.cicloperformance.monitoringservice.checkpoint;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +21,7 @@ import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Tran
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
+import org.cicloperformance.monitoringservice.support.OutboxPulls;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -137,14 +136,7 @@ public class CheckpointStore {
 
 	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
 	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
-		if (eventIdsByDocument.isEmpty()) {
-			return;
-		}
-		List<UpdateOneModel<Document>> pulls = eventIdsByDocument.entrySet().stream()
-				.map(e -> new UpdateOneModel<Document>(Filters.eq("_id", e.getKey()), Updates.pullByFilter(
-						new Document("outbox", new Document("eventId", new Document("$in", e.getValue()))))))
-				.toList();
-		collection().bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+		OutboxPulls.pull(collection(), eventIdsByDocument);
 	}
 
 	private CheckpointDocument read(Document document) {
