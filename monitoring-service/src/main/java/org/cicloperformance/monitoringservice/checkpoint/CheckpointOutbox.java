@@ -1,6 +1,9 @@
 package org.cicloperformance.monitoringservice.checkpoint;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.cicloperformance.monitoringservice.outbox.OutboxQueue;
 import org.cicloperformance.monitoringservice.outbox.OutboxSource;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +15,9 @@ class CheckpointOutbox implements OutboxSource {
 
 	private final CheckpointStore store;
 
-	CheckpointOutbox(CheckpointStore store) {
+	CheckpointOutbox(CheckpointStore store, OutboxQueue queue) {
 		this.store = store;
+		store.onOutboxWritten(id -> queue.written(this, id));
 	}
 
 	@Override
@@ -27,7 +31,17 @@ class CheckpointOutbox implements OutboxSource {
 	}
 
 	@Override
+	public List<Pending> pending(Collection<String> documentIds) {
+		return store.withPendingEvents(documentIds).stream().map(d -> new Pending(d.id(), d.outbox())).toList();
+	}
+
+	@Override
 	public void remove(String documentId, String eventId) {
 		store.removeFromOutbox(documentId, eventId);
+	}
+
+	@Override
+	public void removeAll(Map<String, List<String>> eventIdsByDocument) {
+		store.removeFromOutboxes(eventIdsByDocument);
 	}
 }

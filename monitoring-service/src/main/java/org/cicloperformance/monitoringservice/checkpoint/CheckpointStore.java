@@ -4,12 +4,16 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Submission;
@@ -17,13 +21,16 @@ import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Tran
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
+import org.cicloperformance.monitoringservice.support.OutboxPulls;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Collection {@code checkpoints}. Every transition is ONE single-document atomic operation: the first one inserts
  * the document (a duplicate key means another writer won), each later one is a compare-and-set on
- * {@code revision} that sets the status and pushes the submission/verdict/transition and the event together.
+ * {@code revision} that sets the status and pushes the submission/verdict/transition and the event together. The
+ * compare-and-set filter is the flat document {@code {_id, revision}}, exactly the keys of a unique index (which
+ * mongo-java-server then uses instead of scanning).
  */
 @Component
 public class CheckpointStore {
@@ -34,12 +41,21 @@ public class CheckpointStore {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
+	private volatile Consumer<String> outboxWritten = id -> {
+	};
+
 	CheckpointStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("entity", "planId"));
+		collection().createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true));
+	}
+
+	/** Told the id of each document a transition has just added an outbox event to (the relay's queue). */
+	void onOutboxWritten(Consumer<String> listener) {
+		this.outboxWritten = listener;
 	}
 
 	public Optional<CheckpointDocument> find(String planId, String checkpoint) {
@@ -60,6 +76,7 @@ public class CheckpointStore {
 					listOf(change.verdict()), listOf(change.transition()), List.of(change.event()));
 			try {
 				collection().insertOne(codec.toDocument(created));
+				outboxWritten.accept(created.id());
 				return true;
 			}
 			catch (MongoWriteException e) {
@@ -83,9 +100,12 @@ public class CheckpointStore {
 			updates.add(Updates.push("history", codec.toDocument(change.transition())));
 		}
 		updates.add(Updates.push("outbox", codec.toDocument(change.event())));
-		return collection().updateOne(
-				Filters.and(Filters.eq("_id", current.id()), Filters.eq("revision", current.revision())),
-				Updates.combine(updates)).getModifiedCount() == 1;
+		Document expected = new Document("_id", current.id()).append("revision", current.revision());
+		if (collection().updateOne(expected, Updates.combine(updates)).getModifiedCount() != 1) {
+			return false;
+		}
+		outboxWritten.accept(current.id());
+		return true;
 	}
 
 	private static <T> List<T> listOf(T item) {
@@ -99,9 +119,24 @@ public class CheckpointStore {
 				.map(this::read).into(new ArrayList<>());
 	}
 
+	/** The documents among {@code ids} with events still to relay, with only their outbox loaded (read by _id). */
+	public List<CheckpointDocument> withPendingEvents(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return collection().find(Filters.in("_id", ids))
+				.projection(Projections.include("planId", "checkpoint", "outbox", "revision", "closing"))
+				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
+	}
+
 	public void removeFromOutbox(String id, String eventId) {
 		collection().updateOne(Filters.eq("_id", id),
 				Updates.pullByFilter(new Document("outbox", new Document("eventId", eventId))));
+	}
+
+	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
+	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
+		OutboxPulls.pull(collection(), eventIdsByDocument);
 	}
 
 	private CheckpointDocument read(Document document) {

@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Collection {@code idempotency_keys}: {@code _id} is the key (unique by construction). A request claims its key by
  * inserting it first, so two concurrent requests with the same key cannot both store; the winner completes the
- * claim with its response, or releases it when the request is refused or fails so that a retry can go on.
+ * claim with its response, or releases it when the request is refused or fails so that a retry can go on. The
+ * conditional writes filter on flat documents with exactly the keys of a unique index, which mongo-java-server then
+ * uses instead of scanning the collection.
  */
 @Component
 public class IdempotencyStore {
@@ -33,6 +37,12 @@ public class IdempotencyStore {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.staleAfter = staleAfter;
+	}
+
+	/** Called once at start-up, on one thread (see {@code IndexCreator}). */
+	public void createIndexes() {
+		collection().createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true));
+		collection().createIndex(Indexes.ascending("_id", "state", "claimedAt"), new IndexOptions().unique(true));
 	}
 
 	public sealed interface Claim {
@@ -81,7 +91,7 @@ public class IdempotencyStore {
 		// A claim left behind by a crashed instance is taken over once it is old enough.
 		long claimedAt = existing.get("claimedAt", Number.class).longValue();
 		if (now - claimedAt > staleAfter.toMillis() && collection().updateOne(
-				Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING"), Filters.eq("claimedAt", claimedAt)),
+				new Document("_id", key).append("state", "PENDING").append("claimedAt", claimedAt),
 				Updates.set("claimedAt", now)).getModifiedCount() == 1) {
 			return new Claimed();
 		}
@@ -94,7 +104,7 @@ public class IdempotencyStore {
 	}
 
 	public void release(String key) {
-		collection().deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING")));
+		collection().deleteOne(new Document("_id", key).append("state", "PENDING"));
 	}
 
 	private MongoCollection<Document> collection() {

@@ -105,25 +105,31 @@ public class ResultService {
 		ResultRequest r = item.request();
 		String id = ResultDocument.idOf(r.planId(), r.objective(), r.indicator(), r.checkpoint());
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			Optional<ResultDocument> existing = results.find(id);
-			if (requestId != null && existing.isPresent()) {
-				Optional<ResultVersion> done = existing.get().versions().stream()
+			int current;
+			// the answer lists the files already attached when the document was read anyway (GET lists them always)
+			List<AttachedEvidence> attached = List.of();
+			if (requestId != null) {
+				Optional<ResultDocument> existing = results.find(id);
+				Optional<ResultVersion> done = existing.stream().flatMap(d -> d.versions().stream())
 						.filter(v -> requestId.equals(v.requestId())).findFirst();
 				if (done.isPresent()) {
 					return RecordedResult.of(existing.get(), done.get());
 				}
+				current = existing.map(ResultDocument::currentVersion).orElse(0);
+				attached = existing.map(ResultDocument::evidenceFiles).orElse(List.of());
 			}
-			int current = existing.map(ResultDocument::currentVersion).orElse(0);
+			else {
+				// Without a request id only the current version matters: its versions are not read.
+				current = results.currentVersion(id).orElse(0);
+			}
 			ResultVersion version = new ResultVersion(current + 1, item.planVersion().version(), r.value(),
 					item.deviation(), r.commentary(), r.evidence(), r.reportedBy(), r.reason(), now(),
 					UUID.randomUUID().toString(), requestId);
 			String entity = entityOf(item.planVersion());
 			OutboxEntry event = outboxEntry(r, entity, version);
 			ResultDocument document = new ResultDocument(id, r.planId(), entity, r.objective(), r.indicator(),
-					r.checkpoint(), version.version(), List.of(version), List.of(event),
-					existing.map(ResultDocument::evidenceFiles).orElse(List.of()));
-			boolean stored = existing.isEmpty() ? results.insertFirst(document)
-					: results.append(id, current, version, event);
+					r.checkpoint(), version.version(), List.of(version), List.of(event), attached);
+			boolean stored = current == 0 ? results.insertFirst(document) : results.append(id, current, version, event);
 			if (stored) {
 				return RecordedResult.of(document, version);
 			}

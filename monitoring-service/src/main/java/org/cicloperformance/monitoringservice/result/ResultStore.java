@@ -4,24 +4,32 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
+import org.cicloperformance.monitoringservice.support.OutboxPulls;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Collection {@code results}. Every write is one single-document atomic operation (mongo-java-server has no
  * multi-document transactions): the first version is an insert, each later one a compare-and-set on
- * {@code currentVersion} that pushes the version and its outbox entry together.
+ * {@code currentVersion} that pushes the version and its outbox entry together. The compare-and-set filter is the
+ * flat document {@code {_id, currentVersion}}, exactly the keys of a unique index, which mongo-java-server then uses
+ * instead of scanning the collection (on MongoDB it is an ordinary index).
  */
 @Component
 public class ResultStore {
@@ -32,6 +40,9 @@ public class ResultStore {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
+	private volatile Consumer<String> outboxWritten = id -> {
+	};
+
 	ResultStore(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -39,16 +50,30 @@ public class ResultStore {
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("planId", "checkpoint"));
 		collection().createIndex(Indexes.ascending("entity", "planId"));
+		collection().createIndex(Indexes.ascending("_id", "currentVersion"), new IndexOptions().unique(true));
+	}
+
+	/** Told the id of each document a write has just added an outbox event to (the relay's queue). */
+	public void onOutboxWritten(Consumer<String> listener) {
+		this.outboxWritten = listener;
 	}
 
 	public Optional<ResultDocument> find(String id) {
 		return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first()).map(this::read);
 	}
 
+	/** The current version of a result, without reading (and decoding) its versions; empty when there is none. */
+	OptionalInt currentVersion(String id) {
+		Document head = collection().find(Filters.eq("_id", id)).projection(Projections.include("currentVersion"))
+				.first();
+		return head == null ? OptionalInt.empty() : OptionalInt.of(head.get("currentVersion", Number.class).intValue());
+	}
+
 	/** Inserts version 1; false when another writer created the document first. */
 	boolean insertFirst(ResultDocument document) {
 		try {
 			collection().insertOne(codec.toDocument(document));
+			outboxWritten.accept(document.id());
 			return true;
 		}
 		catch (MongoWriteException e) {
@@ -65,8 +90,12 @@ public class ResultStore {
 				Updates.set("currentVersion", version.version()),
 				Updates.push("versions", codec.toDocument(version)),
 				Updates.push("outbox", codec.toDocument(event)));
-		return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("currentVersion", expectedVersion)),
-				update).getModifiedCount() == 1;
+		Document expected = new Document("_id", id).append("currentVersion", expectedVersion);
+		if (collection().updateOne(expected, update).getModifiedCount() != 1) {
+			return false;
+		}
+		outboxWritten.accept(id);
+		return true;
 	}
 
 	/**
@@ -80,7 +109,12 @@ public class ResultStore {
 		Bson update = Updates.combine(
 				Updates.push("evidenceFiles", codec.toDocument(evidence)),
 				Updates.push("outbox", codec.toDocument(event)));
-		return collection().updateOne(filter, update).getModifiedCount() == 1;
+		// uploads are rare: the $ne guard against a second copy of the same bytes is worth a scan on the embedded store
+		if (collection().updateOne(filter, update).getModifiedCount() != 1) {
+			return false;
+		}
+		outboxWritten.accept(id);
+		return true;
 	}
 
 	/** The results of one entity, optionally of one plan and/or checkpoint. */
@@ -103,9 +137,24 @@ public class ResultStore {
 				.map(this::read).into(new ArrayList<>());
 	}
 
+	/** The documents among {@code ids} with events still to relay, with only their outbox loaded (read by _id). */
+	public List<ResultDocument> withPendingEvents(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return collection().find(Filters.in("_id", ids))
+				.projection(Projections.include("planId", "outbox", "currentVersion"))
+				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
+	}
+
 	/** Removes a relayed event from its document's outbox. */
 	public void removeFromOutbox(String id, String eventId) {
 		collection().updateOne(Filters.eq("_id", id), Updates.pullByFilter(new Document("outbox", new Document("eventId", eventId))));
+	}
+
+	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
+	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
+		OutboxPulls.pull(collection(), eventIdsByDocument);
 	}
 
 	private ResultDocument read(Document document) {

@@ -2,6 +2,7 @@ package org.cicloperformance.monitoringservice.support;
 
 import org.cicloperformance.monitoringservice.audit.AuditTrail;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointStore;
+import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,11 +23,15 @@ class IndexCreator implements SmartInitializingSingleton {
 
 	private final CheckpointStore checkpoints;
 
-	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit, CheckpointStore checkpoints) {
+	private final IdempotencyStore idempotency;
+
+	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit, CheckpointStore checkpoints,
+			IdempotencyStore idempotency) {
 		this.plans = plans;
 		this.results = results;
 		this.audit = audit;
 		this.checkpoints = checkpoints;
+		this.idempotency = idempotency;
 	}
 
 	@Override
@@ -35,5 +40,6 @@ class IndexCreator implements SmartInitializingSingleton {
 		results.createIndexes();
 		audit.createIndexes();
 		checkpoints.createIndexes();
+		idempotency.createIndexes();
 	}
 }

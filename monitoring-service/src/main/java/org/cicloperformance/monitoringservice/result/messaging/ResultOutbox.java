@@ -1,6 +1,9 @@
 package org.cicloperformance.monitoringservice.result.messaging;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.cicloperformance.monitoringservice.outbox.OutboxQueue;
 import org.cicloperformance.monitoringservice.outbox.OutboxSource;
 import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.springframework.stereotype.Component;
@@ -13,8 +16,9 @@ class ResultOutbox implements OutboxSource {
 
 	private final ResultStore store;
 
-	ResultOutbox(ResultStore store) {
+	ResultOutbox(ResultStore store, OutboxQueue queue) {
 		this.store = store;
+		store.onOutboxWritten(id -> queue.written(this, id));
 	}
 
 	@Override
@@ -28,7 +32,17 @@ class ResultOutbox implements OutboxSource {
 	}
 
 	@Override
+	public List<Pending> pending(Collection<String> documentIds) {
+		return store.withPendingEvents(documentIds).stream().map(d -> new Pending(d.id(), d.outbox())).toList();
+	}
+
+	@Override
 	public void remove(String documentId, String eventId) {
 		store.removeFromOutbox(documentId, eventId);
+	}
+
+	@Override
+	public void removeAll(Map<String, List<String>> eventIdsByDocument) {
+		store.removeFromOutboxes(eventIdsByDocument);
 	}
 }

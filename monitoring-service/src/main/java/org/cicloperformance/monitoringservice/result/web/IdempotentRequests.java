@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore;
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Claim;
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore.Completed;
@@ -46,6 +47,12 @@ class IdempotentRequests {
 	 */
 	ResponseEntity<?> run(Actor actor, String clientKey, String method, String path, byte[] request,
 			Function<String, ResponseEntity<?>> action) {
+		return run(actor, clientKey, method, path, () -> request, action);
+	}
+
+	/** As above, the request's bytes made only when a key is given (most requests have none). */
+	ResponseEntity<?> run(Actor actor, String clientKey, String method, String path, Supplier<byte[]> request,
+			Function<String, ResponseEntity<?>> action) {
 		if (clientKey == null) {
 			return action.apply(null);
 		}
@@ -53,7 +60,7 @@ class IdempotentRequests {
 			throw new RefusedException(Violation.of("/headers/Idempotency-Key", "idempotency-key-invalid"));
 		}
 		String key = scoped(actor, clientKey);
-		String hash = hash(method, path, request);
+		String hash = hash(method, path, request.get());
 		Claim claim = store.claim(key, hash);
 		if (claim instanceof Completed completed) {
 			ResponseEntity.BodyBuilder replay = ResponseEntity.status(completed.status())

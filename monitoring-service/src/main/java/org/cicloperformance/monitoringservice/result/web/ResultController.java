@@ -82,7 +82,7 @@ class ResultController {
 					required = false) String key) {
 		Actor actor = access.recorder();
 		ResultRequest request = body.asReportedBy(actor.username());
-		return idempotency.run(actor, key, "POST", "/api/results", idempotency.canonical(request), requestId -> {
+		return idempotency.run(actor, key, "POST", "/api/results", () -> idempotency.canonical(request), requestId -> {
 			PlanLookup plans = service.plansOf(actor.entity());
 			refuseOutsideAreas(actor, plans, List.of(request), (i, v) -> v);
 			refuseOnReviewedCheckpoints(actor, List.of(request), (i, v) -> v);
@@ -104,7 +104,7 @@ class ResultController {
 		Actor actor = access.recorder();
 		BatchRequest batch = new BatchRequest(body.results() == null ? null
 				: body.results().stream().map(r -> r == null ? null : r.asReportedBy(actor.username())).toList());
-		return idempotency.run(actor, key, "POST", "/api/results/batch", idempotency.canonical(batch), requestId -> {
+		return idempotency.run(actor, key, "POST", "/api/results/batch", () -> idempotency.canonical(batch), requestId -> {
 			if (batch.results() == null || batch.results().isEmpty() || batch.results().contains(null)) {
 				throw new RefusedException(Violation.of("/results", "required"));
 			}

@@ -71,4 +71,44 @@ class ResultEventsPublishingTest extends IntegrationTestBase {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results
 				.find(ResultDocument.idOf(planId, "1.1.1", "2", "2018-06-30")).orElseThrow().outbox()).isEmpty());
 	}
+
+	@Test
+	void relaysABurstOfVersionsOfSeveralResultsEachInOrder() throws Exception {
+		String planId = "piano-" + UUID.randomUUID();
+		plans.saveIfAbsent(SamplePlans.version(SamplePlans.published(planId)));
+		int versions = 12;
+		List<String> eventIds = new ArrayList<>();
+		for (int v = 1; v <= versions; v++) {
+			for (String checkpoint : List.of("2018-06-30", "2018-12-31")) {
+				String response = mvc.perform(post("/api/results").contentType(MediaType.APPLICATION_JSON).content("""
+						{"planId":"%s","objective":"1.1.1","indicator":"1","checkpoint":"%s",
+						 "value":{"number":%d},"reportedBy":"ufficio-ri"}""".formatted(planId, checkpoint, 500 + v)))
+						.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+				eventIds.add(JsonPath.read(response, "$.eventId"));
+			}
+		}
+
+		List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = TestInfrastructure
+				.consumer(TestInfrastructure.broker().getBrokersAsString(), "result-events")) {
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				TestInfrastructure.poll(consumer).stream().filter(r -> planId.equals(r.key())).forEach(mine::add);
+				assertThat(mine).hasSize(2 * versions);
+			});
+		}
+		assertThat(mine).extracting(r -> (String) JsonPath.read(r.value(), "$.eventId"))
+				.containsExactlyInAnyOrderElementsOf(eventIds);
+		assertThat(mine).extracting(ConsumerRecord::partition).containsOnly(mine.get(0).partition());
+		for (String checkpoint : List.of("2018-06-30", "2018-12-31")) {
+			assertThat(mine).filteredOn(r -> checkpoint.equals(JsonPath.read(r.value(), "$.checkpoint")))
+					.extracting(r -> (Integer) JsonPath.read(r.value(), "$.resultVersion"))
+					.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, versions).boxed().toList());
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(results.find(ResultDocument.idOf(planId, "1.1.1", "1", "2018-06-30")).orElseThrow().outbox())
+					.isEmpty();
+			assertThat(results.find(ResultDocument.idOf(planId, "1.1.1", "1", "2018-12-31")).orElseThrow().outbox())
+					.isEmpty();
+		});
+	}
 }

@@ -1,0 +1,10 @@
+package org.cicloperformance.monitoringservice.outbox;
+
+import java.util.concurrent.CompletableFuture;
+import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+
+/** Sends one outbox event without waiting: the future completes when the broker has acknowledged it, or failed. */
+interface EventSender {
+
+	CompletableFuture<Void> send(String binding, OutboxEntry entry);
+}
