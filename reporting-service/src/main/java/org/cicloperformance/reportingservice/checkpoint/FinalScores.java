@@ -1,0 +1,42 @@
+package org.cicloperformance.reportingservice.checkpoint;
+
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Collections {@code final_scores} and {@code hr_feed_withdrawals}: written by inserts only (unique {@code _id}). */
+@Component
+public class FinalScores {
+
+	private final MongoTemplate mongo;
+
+	FinalScores(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Optional<FinalScoreDocument> find(String planId, String checkpoint, int closing) {
+		return Optional.ofNullable(
+				mongo.findById(FinalScoreDocument.id(planId, checkpoint, closing), FinalScoreDocument.class));
+	}
+
+	/** False when the closing already has its document (scored, or voided by a reopening). */
+	boolean insert(FinalScoreDocument document) {
+		return insertOnce(document);
+	}
+
+	/** False when this reopening's withdrawal is already queued (or sent). */
+	boolean insert(HrFeedWithdrawal withdrawal) {
+		return insertOnce(withdrawal);
+	}
+
+	private boolean insertOnce(Object document) {
+		try {
+			mongo.insert(document);
+			return true;
+		}
+		catch (DuplicateKeyException alreadyWritten) {
+			return false;
+		}
+	}
+}
