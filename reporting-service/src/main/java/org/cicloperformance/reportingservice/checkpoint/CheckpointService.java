@@ -3,6 +3,8 @@ package org.cicloperformance.reportingservice.checkpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +135,8 @@ public class CheckpointService {
 		PlanEvent.Content content = plans.content(version.get());
 		FinalScoreDocument document = new FinalScoreDocument(FinalScoreDocument.id(planId, checkpointId, n), planId,
 				content.entity(), checkpointId, n, checkpoint.get().date(), checkpoint.get().isFinal(),
-				label(content, checkpointId), closing.get().at(), closing.get().by(), clock.instant(), false, scorecard,
+				label(content, checkpointId), closing.get().at(), closing.get().by(), storedPrecision(clock.instant()),
+				false, scorecard,
 				closing.get().verdicts(), null);
 		boolean written = finals.insert(document.withOutbox(announcements.scored(document)));
 		states.settled(planId, checkpointId, n);
@@ -176,6 +179,11 @@ public class CheckpointService {
 			return Optional.of(new OivVerdict(OivVerdict.Kind.VALIDATED, null, verdict.reason()));
 		}
 		return Optional.empty();
+	}
+
+	/** MongoDB keeps milliseconds: the event queued with the document must show the time it will be read with. */
+	private static Instant storedPrecision(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private static String label(PlanEvent.Content content, String checkpointId) {
