@@ -12,7 +12,7 @@ import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
  * An indicator's achievement with its inputs: target, result version used and the arithmetic. On the final scores
  * of a closed checkpoint {@code oivVerdict} ({@code VALIDATED}, {@code ADJUSTED}) says how the OIV judged it:
  * {@code achievement} is the figure used (the OIV's when adjusted), {@code selfReportedAchievement} the one the
- * office's result gives by the rules; both null-free only when an OIV verdict exists.
+ * office's result gives by the rules. The OIV fields are null on live (provisional) scores.
  */
 record IndicatorView(String objective, String indicator, String name, String measureKind, String direction,
 		BigDecimal weight, String status, String rule, BigDecimal achievement, String achievementText,
