@@ -11,8 +11,11 @@ public class FinalScores {
 
 	private final MongoTemplate mongo;
 
-	FinalScores(MongoTemplate mongo) {
+	private final HrFeedOutbox outbox;
+
+	FinalScores(MongoTemplate mongo, HrFeedOutbox outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 	}
 
 	public Optional<FinalScoreDocument> find(String planId, String checkpoint, int closing) {
@@ -33,6 +36,7 @@ public class FinalScores {
 	private boolean insertOnce(Object document) {
 		try {
 			mongo.insert(document);
+			outbox.queued();
 			return true;
 		}
 		catch (DuplicateKeyException alreadyWritten) {

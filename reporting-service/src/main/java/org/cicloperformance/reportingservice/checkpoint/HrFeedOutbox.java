@@ -4,9 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,10 +25,45 @@ public class HrFeedOutbox {
 
 	private static final List<String> COLLECTIONS = List.of("final_scores", "hr_feed_withdrawals");
 
+	/**
+	 * A final score document is large and a query on its outbox reads every one of them (no index serves it on
+	 * mongo-java-server): the relay reads only after this instance queued an event, after a round that left events
+	 * behind, and every {@link #FULL_ROUND} for events queued by an instance that stopped before sending them.
+	 */
+	static final Duration FULL_ROUND = Duration.ofSeconds(30);
+
 	private final MongoTemplate mongo;
 
-	HrFeedOutbox(MongoTemplate mongo) {
+	private final Clock clock;
+
+	private final AtomicBoolean queued = new AtomicBoolean(true);
+
+	private volatile long lastRead;
+
+	HrFeedOutbox(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/** An event was written to an outbox by this instance, or a round left events behind. */
+	public void queued() {
+		queued.set(true);
+	}
+
+	/** The relay's round: the pending events, unless none can have been queued since the last read. */
+	public List<Pending> pendingForRound() {
+		long now = clock.millis();
+		if (!queued.getAndSet(false) && now - lastRead < FULL_ROUND.toMillis()) {
+			return List.of();
+		}
+		lastRead = now;
+		try {
+			return pending();
+		}
+		catch (RuntimeException e) {
+			queued.set(true);
+			throw e;
+		}
 	}
 
 	/** An event still to send, and where it waits. */

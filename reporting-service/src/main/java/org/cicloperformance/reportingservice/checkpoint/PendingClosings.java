@@ -1,5 +1,6 @@
 package org.cicloperformance.reportingservice.checkpoint;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,15 +27,25 @@ class PendingClosings {
 	@Scheduled(fixedDelayString = "${reporting.checkpoints.retry-interval:5s}",
 			initialDelayString = "${reporting.checkpoints.retry-interval:5s}")
 	void retry() {
+		List<CheckpointState> pending;
 		try {
-			for (CheckpointState state : states.withPendingClosings()) {
-				for (int closing : state.pendingClosings()) {
-					checkpoints.scoreClosing(state.planId(), state.checkpoint(), closing);
-				}
-			}
+			pending = states.withPendingClosings();
 		}
 		catch (RuntimeException e) {
-			log.warn("Pending closings not scored yet, retried on the next round: {}", e.getMessage());
+			log.warn("Pending closings not readable now, retried on the next round: {}", e.getMessage());
+			return;
+		}
+		for (CheckpointState state : pending) {
+			for (int closing : state.pendingClosings()) {
+				try {
+					checkpoints.scoreClosing(state.planId(), state.checkpoint(), closing);
+				}
+				catch (RuntimeException e) {
+					// one closing that cannot be scored must not hold up the others
+					log.warn("Closing {} of {} at {} not scored yet, retried on the next round: {}", closing,
+							state.planId(), state.checkpoint(), e.getMessage());
+				}
+			}
 		}
 	}
 }

@@ -71,14 +71,8 @@ class EventConsumers {
 	@Bean
 	Consumer<Message<byte[]>> checkpointEvents(CheckpointService checkpoints) {
 		return message -> consume(message, CheckpointEvent.class, event -> {
-			require(event.type() != null && !event.type().isBlank(), "type");
-			require(event.eventId() != null && !event.eventId().isBlank(), "eventId");
-			require(event.planId() != null && !event.planId().isBlank(), "planId");
-			require(event.checkpoint() != null && !event.checkpoint().isBlank(), "checkpoint");
-			boolean closingEvent = CheckpointEvent.CLOSED.equals(event.type())
-					|| CheckpointEvent.REOPENED.equals(event.type());
-			require(!closingEvent || (event.closing() != null && event.closing() >= 1), "closing");
-			require(!CheckpointEvent.CLOSED.equals(event.type()) || event.verdicts() != null, "verdicts");
+			String invalid = event.invalidField();
+			require(invalid == null, invalid);
 			return checkpoints.onEvent(event);
 		}, CheckpointEvent::type, CheckpointEvent::occurredAt);
 	}

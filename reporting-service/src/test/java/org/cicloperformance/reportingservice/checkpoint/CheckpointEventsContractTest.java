@@ -53,6 +53,18 @@ class CheckpointEventsContractTest {
 	}
 
 	@Test
+	void aClosingItCannotScoreIsRefusedBeforeItTouchesTheState() {
+		CheckpointEvent sample = Seed.JSON.readValue(closedSample(), CheckpointEvent.class);
+		ObjectNode aboveOne = (ObjectNode) Seed.JSON.readTree(closedSample().replace("0.45", "1.45"));
+		ObjectNode withoutClosing = (ObjectNode) Seed.JSON.readTree(closedSample());
+		withoutClosing.remove("closing");
+
+		assertThat(sample.invalidField()).isNull();
+		assertThat(Seed.JSON.treeToValue(aboveOne, CheckpointEvent.class).invalidField()).isEqualTo("verdicts/1");
+		assertThat(Seed.JSON.treeToValue(withoutClosing, CheckpointEvent.class).invalidField()).isEqualTo("closing");
+	}
+
+	@Test
 	void anEventTypeItDoesNotKnowIsIgnored() {
 		ObjectNode event = (ObjectNode) Seed.JSON.readTree(closedSample());
 		event.put("type", "CheckpointArchived");

@@ -3,11 +3,15 @@ package org.cicloperformance.reportingservice.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.plan.PlanMapper;
 import org.cicloperformance.reportingservice.result.ResultEvent;
@@ -23,6 +27,8 @@ import org.cicloperformance.reportingservice.support.Seed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,8 +36,36 @@ import tools.jackson.databind.JsonNode;
 
 /** Persistence slice: the checkpoint states, the final scores and the HR feed outbox on the wire-protocol server. */
 @DataMongoTest
-@Import({ CheckpointStates.class, FinalScores.class, HrFeedOutbox.class })
+@Import({ CheckpointStates.class, FinalScores.class, HrFeedOutbox.class, CheckpointStoresTest.TestClock.class })
 class CheckpointStoresTest {
+
+	/** A clock the test moves by hand. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		static final AtomicLong NOW = new AtomicLong(Instant.parse("2018-08-01T09:00:00Z").toEpochMilli());
+
+		@Bean
+		Clock clock() {
+			return new Clock() {
+
+				@Override
+				public ZoneId getZone() {
+					return ZoneOffset.UTC;
+				}
+
+				@Override
+				public Clock withZone(ZoneId zone) {
+					return this;
+				}
+
+				@Override
+				public Instant instant() {
+					return Instant.ofEpochMilli(NOW.get());
+				}
+			};
+		}
+	}
 
 	@DynamicPropertySource
 	static void mongo(DynamicPropertyRegistry registry) {
@@ -136,6 +170,23 @@ class CheckpointStoresTest {
 		outbox.remove(pending.get(0));
 		assertThat(outbox.pending()).noneMatch(p -> p.event().eventId().equals(pending.get(0).event().eventId()));
 		assertThat(finals.find(plan, "2018-06-30", 1).orElseThrow().scorecard()).isNotNull();
+	}
+
+	@Test
+	void theRelaysRoundReadsTheOutboxOnlyWhenSomethingCanBeThere() {
+		String plan = "round-" + UUID.randomUUID();
+		outbox.pendingForRound();
+		assertThat(outbox.pendingForRound()).as("nothing queued since the last round").isEmpty();
+
+		finals.insert(finalScores(plan, 1, 10L));
+		assertThat(outbox.pendingForRound()).anyMatch(p -> p.event().key().equals(plan));
+		assertThat(outbox.pendingForRound()).as("the event is still there, but nothing new was queued").isEmpty();
+
+		outbox.queued(); // what the relay does when a send failed
+		assertThat(outbox.pendingForRound()).anyMatch(p -> p.event().key().equals(plan));
+		TestClock.NOW.addAndGet(HrFeedOutbox.FULL_ROUND.toMillis());
+		assertThat(outbox.pendingForRound()).as("a full round, for events another instance left behind")
+				.anyMatch(p -> p.event().key().equals(plan));
 	}
 
 	/** The seed at 30/6 scored with 2.1.3/3 adjusted by the OIV to 50%. */

@@ -45,7 +45,7 @@ class HrFeedRelay {
 	void relay() {
 		List<HrFeedOutbox.Pending> pending;
 		try {
-			pending = outbox.pending();
+			pending = outbox.pendingForRound();
 		}
 		catch (RuntimeException e) {
 			log.warn("HR feed outbox not readable now, retried on the next round: {}", e.getMessage());
@@ -53,6 +53,7 @@ class HrFeedRelay {
 		}
 		for (HrFeedOutbox.Pending next : pending) {
 			if (!acknowledged(next.event())) {
+				outbox.queued();
 				return;
 			}
 			outbox.remove(next);
