@@ -2,6 +2,8 @@ package org.cicloperformance.reportingservice.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,63 +26,64 @@ import org.cicloperformance.reportingservice.scoring.Scorecard;
 import org.cicloperformance.reportingservice.scoring.ScoringPlan;
 import org.cicloperformance.reportingservice.support.InProcessInfrastructure;
 import org.cicloperformance.reportingservice.support.Seed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Persistence slice: the checkpoint states, the final scores and the HR feed outbox on the wire-protocol server. */
-@DataMongoTest
-@Import({ CheckpointStates.class, FinalScores.class, HrFeedOutbox.class, CheckpointStoresTest.TestClock.class })
+/**
+ * Persistence: the checkpoint states, the final scores and the HR feed outbox through the real driver and Spring
+ * Data's mapping on the wire-protocol server. No Spring context of its own: a second cached context would pause the
+ * integration tests' one (Spring's context pausing), which the Kafka binder's dead-letter handling does not survive.
+ */
 class CheckpointStoresTest {
 
-	/** A clock the test moves by hand. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
+	/** The time of the outbox's rounds, moved by hand. */
+	static final AtomicLong NOW = new AtomicLong(Instant.parse("2018-08-01T09:00:00Z").toEpochMilli());
 
-		static final AtomicLong NOW = new AtomicLong(Instant.parse("2018-08-01T09:00:00Z").toEpochMilli());
+	static MongoClient client;
 
-		@Bean
-		Clock clock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return Instant.ofEpochMilli(NOW.get());
-				}
-			};
-		}
-	}
-
-	@DynamicPropertySource
-	static void mongo(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", () -> InProcessInfrastructure.mongoUri().replace("/reporting",
-				"/reporting-checkpoints"));
-	}
-
-	@Autowired
 	CheckpointStates states;
 
-	@Autowired
 	FinalScores finals;
 
-	@Autowired
 	HrFeedOutbox outbox;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(InProcessInfrastructure.mongoUri());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@BeforeEach
+	void stores() {
+		MongoTemplate mongo = new MongoTemplate(client, "reporting-checkpoints");
+		states = new CheckpointStates(mongo);
+		outbox = new HrFeedOutbox(mongo, new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return Instant.ofEpochMilli(NOW.get());
+			}
+		});
+		finals = new FinalScores(mongo, outbox);
+	}
 
 	@Test
 	void anEventRecordedTwiceIsInTheStateOnce() {
@@ -184,7 +187,7 @@ class CheckpointStoresTest {
 
 		outbox.queued(); // what the relay does when a send failed
 		assertThat(outbox.pendingForRound()).anyMatch(p -> p.event().key().equals(plan));
-		TestClock.NOW.addAndGet(HrFeedOutbox.FULL_ROUND.toMillis());
+		NOW.addAndGet(HrFeedOutbox.FULL_ROUND.toMillis());
 		assertThat(outbox.pendingForRound()).as("a full round, for events another instance left behind")
 				.anyMatch(p -> p.event().key().equals(plan));
 	}
