@@ -23,6 +23,7 @@ import org.cicloperformance.reportingservice.dashboard.Pages.Meta;
 import org.cicloperformance.reportingservice.dashboard.Pages.ObjectiveBlock;
 import org.cicloperformance.reportingservice.dashboard.Pages.TreeRow;
 import org.cicloperformance.reportingservice.dashboard.Pages.TrendPoint;
+import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.hr.HrFeed;
 import org.cicloperformance.reportingservice.hr.HrFeedService;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
@@ -31,7 +32,7 @@ import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.score.ScoreStore;
+import org.cicloperformance.reportingservice.scoring.Achievement;
 import org.cicloperformance.reportingservice.scoring.IndicatorScore;
 import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
 import org.cicloperformance.reportingservice.scoring.MeasureKind;
@@ -52,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class DashboardService {
 
-	private final ScoreStore scores;
+	/** The final scores of a closed checkpoint, the live ones otherwise. */
+	private final CurrentScores scores;
 
 	private final PlanVersions plans;
 
@@ -68,7 +70,7 @@ class DashboardService {
 
 	private final Access access;
 
-	DashboardService(ScoreStore scores, PlanVersions plans, ResultFacts results, HrFeedService hrFeeds,
+	DashboardService(CurrentScores scores, PlanVersions plans, ResultFacts results, HrFeedService hrFeeds,
 			Display display, Formats fmt, JsonMapper json, Access access) {
 		this.scores = scores;
 		this.plans = plans;
@@ -277,7 +279,9 @@ class DashboardService {
 							.map(p -> new Pages.Part(p.code(), p.weight(), p.value(), p.arithmetic())).toList(),
 					light(scored, score.achievement().value()),
 					score.result() == null ? null : score.result().resultVersion(),
-					document.checkpoint().equals(checkpoint)));
+					document.checkpoint().equals(checkpoint), document.status().name(),
+					oivVerdict(score.achievement()), selfReported(score.achievement()),
+					score.achievement().oiv() == null ? null : score.achievement().oiv().reason()));
 		}
 		List<ResultFact> history = results.history(planId, objective, indicator);
 		if (rows.isEmpty() && history.isEmpty()) {
@@ -420,7 +424,19 @@ class DashboardService {
 				score.weight(), display.target(score.kind(), score.target(), unit),
 				display.result(score.kind(), score.result(), unit), deviation, score.achievement().value(),
 				"status." + score.achievement().status().name(), score.achievement().arithmetic(),
-				light(scored, score.achievement().value()));
+				light(scored, score.achievement().value()), oivVerdict(score.achievement()),
+				selfReported(score.achievement()),
+				score.achievement().oiv() == null ? null : score.achievement().oiv().reason());
+	}
+
+	/** The OIV's verdict on a closed checkpoint's indicator ({@code VALIDATED}, {@code ADJUSTED}); null when live. */
+	private static String oivVerdict(Achievement achievement) {
+		return achievement.oiv() == null ? null : achievement.oiv().kind().name();
+	}
+
+	/** The achievement of the office's own result, shown beside the OIV's figure. */
+	private static BigDecimal selfReported(Achievement achievement) {
+		return achievement.declared() == null ? null : achievement.declared().value();
 	}
 
 	private List<TrendPoint> trend(String planId, String checkpoint,

@@ -49,9 +49,13 @@ final class Pages {
 			List<LegendEntry> legend, String treeChart, String managerChart) {
 	}
 
+	/**
+	 * An indicator at the checkpoint; on a closed one {@code oivVerdict} is the OIV's verdict, {@code achievement}
+	 * the figure used and {@code selfReported} the office's own, shown beside it.
+	 */
 	record IndicatorRow(String code, String name, String href, String kindKey, BigDecimal weight, String target,
 			String result, String deviation, BigDecimal achievement, String statusKey, String arithmetic,
-			TrafficLight light) {
+			TrafficLight light, String oivVerdict, BigDecimal selfReported, String oivReason) {
 	}
 
 	record ObjectiveBlock(String code, String title, String shortTitle, String href, Link manager, Link area,
@@ -74,10 +78,14 @@ final class Pages {
 			List<LegendEntry> legend, String trendChart) {
 	}
 
-	/** One checkpoint of an indicator: target, result, deviation and the arithmetic of the achievement. */
+	/**
+	 * One checkpoint of an indicator: target, result, deviation and the arithmetic of the achievement; whether the
+	 * scores are {@code FINAL} and, then, the OIV's verdict with the self-reported achievement.
+	 */
 	record IndicatorCheckpoint(String checkpoint, String label, LocalDate date, int planVersion, String target,
 			String targetText, String result, String deviation, BigDecimal achievement, String statusKey,
-			String arithmetic, List<Part> parts, TrafficLight light, Integer resultVersion, boolean selected) {
+			String arithmetic, List<Part> parts, TrafficLight light, Integer resultVersion, boolean selected,
+			String scoresStatus, String oivVerdict, BigDecimal selfReported, String oivReason) {
 	}
 
 	record Part(String code, BigDecimal weight, BigDecimal value, String arithmetic) {

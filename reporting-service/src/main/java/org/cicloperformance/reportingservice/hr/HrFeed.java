@@ -5,9 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
 
-/** The feed HR uses to compute incentive pay: one row per manager of a plan at a checkpoint. */
+/**
+ * The feed HR uses to compute incentive pay: one row per manager of a plan at a checkpoint. {@code status} is
+ * {@code FINAL} when the checkpoint is closed by the OIV (the final scores of {@code closing}), else
+ * {@code PROVISIONAL} ({@code closing} null); incentives are paid on the final checkpoint's FINAL feed only, the one
+ * {@code payable}.
+ */
 public record HrFeed(String planId, String checkpoint, String checkpointLabel, String status, int planVersion,
-		int policyVersion, Instant computedAt, List<Row> rows) {
+		int policyVersion, Instant computedAt, List<Row> rows, Integer closing, boolean payable) {
+
+	/** A provisional feed (no closing, not payable). */
+	public HrFeed(String planId, String checkpoint, String checkpointLabel, String status, int planVersion,
+			int policyVersion, Instant computedAt, List<Row> rows) {
+		this(planId, checkpoint, checkpointLabel, status, planVersion, policyVersion, computedAt, rows, null, false);
+	}
 
 	/**
 	 * {@code score}, {@code coverage} and {@code payoutPercentage} are fractions (0.9148 = 91,48%); {@code band} and

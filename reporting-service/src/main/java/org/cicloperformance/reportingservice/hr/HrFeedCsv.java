@@ -34,7 +34,7 @@ public final class HrFeedCsv {
 	static final List<String> HEADER = List.of("tipo_riga", "piano", "verifica", "stato", "id_dirigente", "dirigente",
 			"area_organizzativa", "nome_area_organizzativa", "punteggio_percentuale", "copertura_percentuale", "fascia",
 			"percentuale_erogazione", "versione_politica", "versione_piano", "calcolato_il", "obiettivo", "fondo",
-			"importo_euro", "importo_maturato_euro");
+			"importo_euro", "importo_maturato_euro", "chiusura", "erogabile");
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
 			.withZone(ZoneId.of("Europe/Rome"));
@@ -54,6 +54,8 @@ public final class HrFeedCsv {
 	static String write(HrFeed feed) {
 		StringBuilder csv = new StringBuilder(BOM);
 		line(csv, HEADER);
+		List<String> closing = List.of(feed.closing() == null ? "" : String.valueOf(feed.closing()),
+				feed.payable() ? "SI" : "NO");
 		for (HrFeed.Row row : feed.rows()) {
 			List<String> common = List.of(text(feed.planId()), text(feed.checkpoint()), text(row.status()),
 					text(row.managerId()), text(row.managerName()), text(row.organisationalArea()),
@@ -64,6 +66,7 @@ public final class HrFeedCsv {
 			manager.addAll(List.of(percent(row.score()), percent(row.coverage()), text(row.band()),
 					percent(row.payoutPercentage()), String.valueOf(row.policyVersion()),
 					String.valueOf(row.planVersion()), TIMESTAMP.format(row.computedAt()), "", "", "", ""));
+			manager.addAll(closing);
 			line(csv, manager);
 			for (HrFeed.IncentiveEarning incentive : row.incentives()) {
 				for (FundEarning fund : incentive.funds()) {
@@ -76,6 +79,7 @@ public final class HrFeedCsv {
 							TIMESTAMP.format(row.computedAt()), text(incentive.objective()), text(fund.fund()),
 							euros(fund.amount()),
 							euros(fund.earned())));
+					earning.addAll(closing);
 					line(csv, earning);
 				}
 			}

@@ -2,9 +2,9 @@ package org.cicloperformance.reportingservice.hr;
 
 import java.util.List;
 import java.util.Optional;
+import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.score.ScoreStore;
 import org.cicloperformance.reportingservice.scoring.Incentives;
 import org.cicloperformance.reportingservice.scoring.Incentives.Payout;
 import org.cicloperformance.reportingservice.scoring.NodeScore;
@@ -12,22 +12,32 @@ import org.cicloperformance.reportingservice.scoring.ScoringPlan;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Builds the HR feed from the score document and the plan version it was scored with (API and dashboard). */
+/**
+ * Builds the HR feed from the current scores (the final ones of a closed checkpoint, else the live ones) and the
+ * plan version they were scored with (API, dashboard and the {@code hr-feed} topic).
+ */
 @Service
 public class HrFeedService {
 
-	private final ScoreStore scores;
+	private final CurrentScores scores;
 
 	private final PlanVersions plans;
 
-	HrFeedService(ScoreStore scores, PlanVersions plans) {
+	HrFeedService(CurrentScores scores, PlanVersions plans) {
 		this.scores = scores;
 		this.plans = plans;
 	}
 
 	public HrFeed feed(String planId, String checkpoint) {
-		ScoreDocument document = scores.find(planId, checkpoint)
+		CurrentScores.Current current = scores.resolve(planId, checkpoint)
 				.orElseThrow(() -> new NotFoundException("notFound.scores", planId, checkpoint));
+		return feed(current.document(), current.closing());
+	}
+
+	/** The feed of these scores: {@code FINAL} ones carry their {@code closing}, and pay on the final checkpoint. */
+	public HrFeed feed(ScoreDocument document, Integer closing) {
+		String planId = document.planId();
+		String checkpoint = document.checkpoint();
 		int planVersion = document.scorecard().planVersion();
 		ScoringPlan plan = plans.version(planId, planVersion).map(plans::scorer).orElseThrow().plan();
 		String status = document.status().name();
@@ -43,8 +53,10 @@ public class HrFeedService {
 					document.scorecard().policyVersion(), planVersion, document.computedAt(), status,
 					incentives(plan, document, manager.id()));
 		}).toList();
+		boolean isFinal = document.status() == ScoreDocument.Status.FINAL;
 		return new HrFeed(planId, checkpoint, document.checkpointLabel(), status, planVersion,
-				document.scorecard().policyVersion(), document.computedAt(), rows);
+				document.scorecard().policyVersion(), document.computedAt(), rows, isFinal ? closing : null,
+				isFinal && document.finalCheckpoint());
 	}
 
 	private static List<HrFeed.IncentiveEarning> incentives(ScoringPlan plan, ScoreDocument document,

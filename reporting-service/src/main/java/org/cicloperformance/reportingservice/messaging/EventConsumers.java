@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.cicloperformance.reportingservice.checkpoint.CheckpointEvent;
+import org.cicloperformance.reportingservice.checkpoint.CheckpointService;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.score.Outcome;
@@ -20,7 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The functional consumers of {@code plan-events} and {@code result-events}. They work synchronously: the binder
+ * The functional consumers of {@code plan-events}, {@code result-events} and {@code checkpoint-events}. They work synchronously: the binder
  * commits the offset only after the function returned, that is after the read model was written; an exception is
  * retried ({@code max-attempts}) and then sent to the dead-letter topic.
  */
@@ -63,6 +65,16 @@ class EventConsumers {
 			require(event.resultVersion() != null && event.resultVersion() >= 1, "resultVersion");
 			return scoring.onResult(event);
 		}, ResultEvent::type, ResultEvent::recordedAt);
+	}
+
+	/** The OIV validation workflow; closings and reopenings make the HR feed final or provisional. */
+	@Bean
+	Consumer<Message<byte[]>> checkpointEvents(CheckpointService checkpoints) {
+		return message -> consume(message, CheckpointEvent.class, event -> {
+			String invalid = event.invalidField();
+			require(invalid == null, invalid);
+			return checkpoints.onEvent(event);
+		}, CheckpointEvent::type, CheckpointEvent::occurredAt);
 	}
 
 	private <E> void consume(Message<byte[]> message, Class<E> type, Function<E, Outcome> handler,

@@ -70,6 +70,14 @@ public class ResultFacts {
 				mongo.findById(ResultFact.key(planId, objective, indicator, checkpoint), ResultFact.class, LATEST));
 	}
 
+	/** One version as it was received (the OIV judges a version: a closed checkpoint is scored with it). */
+	public Optional<ResultFact> version(String planId, String objective, String indicator, String checkpoint,
+			int resultVersion) {
+		return Optional.ofNullable(mongo.findById(
+				ResultFact.key(planId, objective, indicator, checkpoint) + "#" + resultVersion, ResultFact.class,
+				HISTORY));
+	}
+
 	public List<ResultFact> latestAt(String planId, String checkpoint) {
 		return mongo.find(Query.query(where("planId").is(planId).and("checkpoint").is(checkpoint)), ResultFact.class,
 				LATEST);

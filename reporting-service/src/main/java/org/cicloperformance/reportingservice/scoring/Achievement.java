@@ -7,10 +7,12 @@ import java.util.List;
  * The achievement of one indicator at one checkpoint. {@code value} is null when the indicator does not count
  * (not due, or missing and excluded); {@code raw} is the value before floor and cap; {@code arithmetic} shows the
  * computation in Italian number format, e.g. {@code min(527 / 600, 1) = 87,83%}; {@code parts} details the
- * components of a COMPOUND indicator or the milestones of a MILESTONE one.
+ * components of a COMPOUND indicator or the milestones of a MILESTONE one. On the final scores of a closed
+ * checkpoint {@code oiv} is the OIV's verdict and {@code declared} the self-reported achievement (computed from the
+ * office's result by the rules), kept beside the figure used; both are null on live (provisional) scores.
  */
 public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal raw, String arithmetic,
-		List<Part> parts) {
+		List<Part> parts, OivVerdict oiv, Achievement declared) {
 
 	public enum Status {
 		SCORED, MISSING_EXCLUDED, MISSING_ZERO, NOT_DUE
@@ -36,7 +38,9 @@ public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal
 		COMPOUND,
 		MISSING_EXCLUDED,
 		MISSING_ZERO,
-		NOT_DUE
+		NOT_DUE,
+		/** the OIV's adjusted achievement replaces the self-reported one. */
+		OIV_ADJUSTED
 	}
 
 	/** A component or a milestone: its weight (null when equal), its achievement and how it was computed. */
@@ -45,6 +49,12 @@ public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal
 
 	public Achievement {
 		parts = parts == null ? List.of() : List.copyOf(parts);
+	}
+
+	/** An achievement without an OIV verdict (live scores). */
+	public Achievement(Status status, Rule rule, BigDecimal value, BigDecimal raw, String arithmetic,
+			List<Part> parts) {
+		this(status, rule, value, raw, arithmetic, parts, null, null);
 	}
 
 	public boolean counts() {

@@ -25,6 +25,29 @@ public final class AchievementCalculator {
 	private AchievementCalculator() {
 	}
 
+	/**
+	 * The achievement at a closed checkpoint: the self-reported one (from {@code result} by the rules), and the
+	 * OIV's {@code verdict} on it (null: none). An {@code ADJUSTED} verdict on a due indicator replaces the value by
+	 * the OIV's figure as it is (it is already the achievement: no floor, no cap), and the arithmetic names both.
+	 */
+	public static Achievement achievement(IndicatorDefinition indicator, Checkpoint checkpoint, IndicatorResult result,
+			Policy policy, OivVerdict verdict) {
+		Achievement declared = achievement(indicator, checkpoint, result, policy);
+		if (verdict == null) {
+			return declared;
+		}
+		if (verdict.kind() == OivVerdict.Kind.VALIDATED || declared.status() == Status.NOT_DUE) {
+			return new Achievement(declared.status(), declared.rule(), declared.value(), declared.raw(),
+					declared.arithmetic(), declared.parts(), verdict, declared);
+		}
+		BigDecimal adjusted = Decimals.scaled(verdict.adjustedAchievement());
+		String selfReported = declared.value() == null ? "dichiarato: nessun raggiungimento"
+				: "dichiarato " + percent(declared.value());
+		return new Achievement(Status.SCORED, Rule.OIV_ADJUSTED, adjusted, adjusted,
+				"raggiungimento rettificato dall'OIV: " + percent(adjusted) + " (" + selfReported + ")",
+				declared.parts(), verdict, declared);
+	}
+
 	/** {@code result} is null when no result was recorded. */
 	public static Achievement achievement(IndicatorDefinition indicator, Checkpoint checkpoint, IndicatorResult result,
 			Policy policy) {

@@ -73,11 +73,21 @@ public final class PlanScorer {
 
 	/** Scores the whole plan at {@code checkpoint}; {@code results} holds the latest result of each indicator. */
 	public Scorecard score(Checkpoint checkpoint, Map<ResultKey, IndicatorResult> results) {
+		return score(checkpoint, results, Map.of());
+	}
+
+	/**
+	 * Scores a closed checkpoint: {@code results} holds the result version the OIV judged for each indicator and
+	 * {@code verdicts} the OIV's final verdicts (an {@code ADJUSTED} one replaces the computed achievement).
+	 */
+	public Scorecard score(Checkpoint checkpoint, Map<ResultKey, IndicatorResult> results,
+			Map<ResultKey, OivVerdict> verdicts) {
 		List<IndicatorScore> indicatorScores = new ArrayList<>();
 		for (Objective objective : objectives.values()) {
 			for (IndicatorDefinition indicator : objective.indicators()) {
-				indicatorScores.add(indicatorScore(objective, indicator, checkpoint,
-						results.get(new ResultKey(objective.code(), indicator.code()))));
+				ResultKey key = new ResultKey(objective.code(), indicator.code());
+				indicatorScores.add(indicatorScore(objective, indicator, checkpoint, results.get(key),
+						verdicts.get(key)));
 			}
 		}
 		List<NodeScore> objectiveScores = objectives.values().stream()
@@ -115,7 +125,7 @@ public final class PlanScorer {
 		IndicatorDefinition indicator = objective.indicators().stream()
 				.filter(i -> i.code().equals(key.indicator())).findFirst().orElseThrow();
 		List<IndicatorScore> indicatorScores = new ArrayList<>(current.indicators());
-		indicatorScores.set(position, indicatorScore(objective, indicator, checkpoint, result));
+		indicatorScores.set(position, indicatorScore(objective, indicator, checkpoint, result, null));
 
 		List<NodeScore> objectiveScores = new ArrayList<>(current.objectives());
 		objectiveScores.set(objectiveIndex.get(objective.code()), objectiveNode(objective,
@@ -149,8 +159,9 @@ public final class PlanScorer {
 	}
 
 	private IndicatorScore indicatorScore(Objective objective, IndicatorDefinition indicator, Checkpoint checkpoint,
-			IndicatorResult result) {
-		Achievement achievement = AchievementCalculator.achievement(indicator, checkpoint, result, plan.policy());
+			IndicatorResult result, OivVerdict verdict) {
+		Achievement achievement = AchievementCalculator.achievement(indicator, checkpoint, result, plan.policy(),
+				verdict);
 		return new IndicatorScore(objective.code(), indicator.code(), indicator.name(), indicator.kind(),
 				indicator.direction(), indicator.weight(), indicator.target(checkpoint.id()).orElse(null), result,
 				achievement);

@@ -43,7 +43,24 @@ class HrFeedCsvTest {
 		String[] lines = HrFeedCsv.write(feed).split("\r\n");
 
 		assertThat(lines[1]).isEqualTo("DIRIGENTE;piano-1;2018-06-30;PROVISIONAL;'=cmd|' /C calc'!A0;'@Rossi;'+AMM;"
-				+ "\"'-Area; \"\"speciale\"\"\";-3,20;50,00;'=BAND;-3,20;1;2;10/07/2018 10:00:00;;;;");
-		assertThat(lines[2]).endsWith(";'-1.1;'=Fondo;-15205,00;-7982,63");
+				+ "\"'-Area; \"\"speciale\"\"\";-3,20;50,00;'=BAND;-3,20;1;2;10/07/2018 10:00:00;;;;;;NO");
+		assertThat(lines[2]).endsWith(";'-1.1;'=Fondo;-15205,00;-7982,63;;NO");
+	}
+
+	@Test
+	void aFinalFeedNamesItsClosingAndWhetherIncentivesArePaidOnIt() {
+		HrFeed.Row row = new HrFeed.Row("dazzeo", "dr Antonio d'Azzeo", "ANA", "Area Anagrafica",
+				new BigDecimal("0.8"), BigDecimal.ONE, "PROPORTIONAL", new BigDecimal("0.8"), "x", 1, 2,
+				Instant.parse("2019-03-15T09:00:00Z"), "FINAL", List.of());
+		HrFeed payable = new HrFeed("piano-1", "2018-12-31", "31/12", "FINAL", 2, 1,
+				Instant.parse("2019-03-15T09:00:00Z"), List.of(row), 2, true);
+		HrFeed intermediate = new HrFeed("piano-1", "2018-06-30", "30/6", "FINAL", 2, 1,
+				Instant.parse("2019-03-15T09:00:00Z"), List.of(row), 1, false);
+
+		String[] lines = HrFeedCsv.write(payable).split("\r\n");
+
+		assertThat(lines[0]).endsWith(";importo_maturato_euro;chiusura;erogabile");
+		assertThat(lines[1]).startsWith("DIRIGENTE;piano-1;2018-12-31;FINAL;dazzeo;").endsWith(";;;;;2;SI");
+		assertThat(HrFeedCsv.write(intermediate).split("\r\n")[1]).endsWith(";;;;;1;NO");
 	}
 }

@@ -174,7 +174,8 @@ class ReliabilityIntegrationTest extends IntegrationTest {
 	}
 
 	private void replayBothTopicsFromOffsetZero() {
-		List<String> names = List.of("planEvents-in-0", "resultEvents-in-0");
+		// every binding of the group stops: Kafka resets the offsets of an empty group only
+		List<String> names = List.of("planEvents-in-0", "resultEvents-in-0", "checkpointEvents-in-0");
 		names.forEach(name -> bindings.changeState(name, State.STOPPED));
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
 				InProcessInfrastructure.kafkaBrokers()))) {

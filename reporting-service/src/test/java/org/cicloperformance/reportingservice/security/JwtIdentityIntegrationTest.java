@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * events are handed to the consumer functions directly, so it never joins the shared context's consumer group).
  */
 @SpringBootTest(properties = { "spring.cloud.stream.bindings.planEvents-in-0.consumer.auto-startup=false",
-		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.auto-startup=false" })
+		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.auto-startup=false",
+		"spring.cloud.stream.bindings.checkpointEvents-in-0.consumer.auto-startup=false" })
 @AutoConfigureMockMvc
 @Import(JwtIdentityIntegrationTest.TestIssuer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

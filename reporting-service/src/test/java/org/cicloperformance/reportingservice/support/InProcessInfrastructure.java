@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class InProcessInfrastructure {
 
 	public static final String[] TOPICS = { "plan-events", "result-events", "plan-events.reporting-service.dlq",
-			"result-events.reporting-service.dlq" };
+			"result-events.reporting-service.dlq", "checkpoint-events", "checkpoint-events.reporting-service.dlq",
+			"hr-feed" };
 
 	private static MongoServer mongo;
 

@@ -28,7 +28,10 @@ import tools.jackson.databind.JsonNode;
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=100",
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-max-interval=200",
 		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-initial-interval=100",
-		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-max-interval=200" })
+		"spring.cloud.stream.bindings.resultEvents-in-0.consumer.back-off-max-interval=200",
+		"spring.cloud.stream.bindings.checkpointEvents-in-0.consumer.back-off-initial-interval=100",
+		"spring.cloud.stream.bindings.checkpointEvents-in-0.consumer.back-off-max-interval=200",
+		"reporting.checkpoints.retry-interval=300ms", "reporting.hr-feed.relay-interval=200ms" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(AuthenticatedAsPlanner.class)

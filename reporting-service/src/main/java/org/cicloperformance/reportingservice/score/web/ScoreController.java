@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.score.ScoreStore;
 import org.cicloperformance.reportingservice.score.ScoringService;
 import org.cicloperformance.reportingservice.score.web.ScoreViews.ScoresView;
 import org.cicloperformance.reportingservice.scoring.Decimals;
@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class ScoreController {
 
-	private final ScoreStore scores;
+	/** The final scores of a closed checkpoint, the live ones otherwise. */
+	private final CurrentScores scores;
 
 	private final ResultFacts results;
 
@@ -43,7 +44,7 @@ class ScoreController {
 
 	private final Access access;
 
-	ScoreController(ScoreStore scores, ResultFacts results, ScoringService scoring, Access access) {
+	ScoreController(CurrentScores scores, ResultFacts results, ScoringService scoring, Access access) {
 		this.scores = scores;
 		this.results = results;
 		this.scoring = scoring;
@@ -54,27 +55,27 @@ class ScoreController {
 	ScoresView tree(@PathVariable String planId, @PathVariable String checkpoint) {
 		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER);
 		scope(planId, checkpoint).requireOverview();
-		return new ScoreViews(document(planId, checkpoint)).tree();
+		return views(planId, checkpoint).tree();
 	}
 
 	@GetMapping("/plans/{planId}/checkpoints/{checkpoint}/managers/{managerId}")
 	ScoresView manager(@PathVariable String planId, @PathVariable String checkpoint, @PathVariable String managerId) {
 		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER);
 		scope(planId, checkpoint).requireManager(managerId);
-		ScoreDocument document = document(planId, checkpoint);
-		NodeScore manager = document.scorecard().manager(managerId)
+		ScoreViews views = views(planId, checkpoint);
+		NodeScore manager = views.scorecard().manager(managerId)
 				.orElseThrow(() -> new NotFoundException("notFound.manager", managerId, planId, checkpoint));
-		return new ScoreViews(document).scorecard(manager);
+		return views.scorecard(manager);
 	}
 
 	@GetMapping("/plans/{planId}/checkpoints/{checkpoint}/areas/{areaCode}")
 	ScoresView area(@PathVariable String planId, @PathVariable String checkpoint, @PathVariable String areaCode) {
 		access.requireAny(Role.PLANNER, Role.OIV, Role.VIEWER, Role.MANAGER, Role.AREA_OFFICE);
 		scope(planId, checkpoint).requireArea(areaCode);
-		ScoreDocument document = document(planId, checkpoint);
-		NodeScore area = document.scorecard().organisationalArea(areaCode)
+		ScoreViews views = views(planId, checkpoint);
+		NodeScore area = views.scorecard().organisationalArea(areaCode)
 				.orElseThrow(() -> new NotFoundException("notFound.area", areaCode, planId, checkpoint));
-		return new ScoreViews(document).scorecard(area);
+		return views.scorecard(area);
 	}
 
 	/** One indicator across checkpoints: the achievement scored now and every result version received. */
@@ -160,9 +161,10 @@ class ScoreController {
 		return access.plan(planId, () -> new NotFoundException("notFound.scores", planId, checkpoint)).at(checkpoint);
 	}
 
-	private ScoreDocument document(String planId, String checkpoint) {
-		return scores.find(planId, checkpoint)
+	private ScoreViews views(String planId, String checkpoint) {
+		CurrentScores.Current current = scores.resolve(planId, checkpoint)
 				.orElseThrow(() -> new NotFoundException("notFound.scores", planId, checkpoint));
+		return new ScoreViews(current.document(), current.closing());
 	}
 
 	private List<ScoreDocument> documents(String planId) {

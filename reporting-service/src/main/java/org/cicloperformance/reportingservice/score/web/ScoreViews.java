@@ -16,13 +16,18 @@ import org.cicloperformance.reportingservice.scoring.Scorecard;
 /** Builds the nested views from a score document: the tree follows the contributions of each node. */
 final class ScoreViews {
 
-	/** The header every score view carries: which plan version, policy version and status the scores are. */
+	/**
+	 * The header every score view carries: which plan version, policy version and status the scores are;
+	 * {@code closing} is the OIV's closing the {@code FINAL} scores belong to (null for {@code PROVISIONAL} ones).
+	 */
 	record ScoresView(String planId, String checkpoint, String checkpointLabel, LocalDate checkpointDate,
 			boolean finalCheckpoint, String status, int planVersion, int policyVersion, long revision,
-			Instant computedAt, NodeView node) {
+			Instant computedAt, NodeView node, Integer closing) {
 	}
 
 	private final ScoreDocument document;
+
+	private final Integer closing;
 
 	private final Map<String, NodeScore> strategicObjectives;
 
@@ -33,7 +38,12 @@ final class ScoreViews {
 	private final Map<String, List<IndicatorScore>> indicators;
 
 	ScoreViews(ScoreDocument document) {
+		this(document, null);
+	}
+
+	ScoreViews(ScoreDocument document, Integer closing) {
 		this.document = document;
+		this.closing = closing;
 		Scorecard card = document.scorecard();
 		strategicAreas = byCode(card.strategicAreas());
 		strategicObjectives = byCode(card.strategicObjectives());
@@ -73,7 +83,11 @@ final class ScoreViews {
 		Scorecard card = document.scorecard();
 		return new ScoresView(document.planId(), document.checkpoint(), document.checkpointLabel(),
 				document.checkpointDate(), document.finalCheckpoint(), document.status().name(), card.planVersion(),
-				card.policyVersion(), document.revision(), document.computedAt(), node);
+				card.policyVersion(), document.revision(), document.computedAt(), node, closing);
+	}
+
+	Scorecard scorecard() {
+		return document.scorecard();
 	}
 
 	private static Map<String, NodeScore> byCode(List<NodeScore> nodes) {
