@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The demo report rendered without Spring, as the OIV validated it (a closing with two verdicts): the PDF's pages,
+ * The demo report rendered without Spring, as the OIV validated it on 17/9/2018: the PDF's pages,
  * fonts and footer, the HTML's well-formedness, and the picture of a page for the documentation.
  */
 class ReportRenderingTest {
@@ -46,10 +46,16 @@ class ReportRenderingTest {
 
 	@BeforeAll
 	static void renderTheValidatedDemo() throws IOException {
-		var closing = new ReportCheckpointStatus.Closing(LocalDate.of(2018, 9, 17), 1, List.of(
-				new ReportCheckpointStatus.Verdict("2.1.3", "1", "VALIDATED", null, null),
-				new ReportCheckpointStatus.Verdict("2.1.3", "3", "ADJUSTED", new BigDecimal("0.8"),
-						"Allineate 480 posizioni su 527 dichiarate")));
+		// the OIV validated the monitoring on 17/9/2018; the adjustment of 3.1.1/1 is this test's own
+		List<ReportCheckpointStatus.Verdict> verdicts = DemoReport.results().stream().map(r -> {
+			String objective = r.path("objective").asString();
+			String indicator = r.path("indicator").asString();
+			return objective.equals("3.1.1") && indicator.equals("1")
+					? new ReportCheckpointStatus.Verdict(objective, indicator, "ADJUSTED", new BigDecimal("0.5"),
+							"Sperimentazione non avviata al 30/6")
+					: new ReportCheckpointStatus.Verdict(objective, indicator, "VALIDATED", null, null);
+		}).toList();
+		var closing = new ReportCheckpointStatus.Closing(LocalDate.of(2018, 9, 17), 1, verdicts);
 		MonitoringReport report = DemoReport.report(DemoReport.inputs(DemoReport.planWithSignatories(),
 				Optional.of(closing)));
 		ReportRenderer renderer = DemoReport.renderer();
@@ -107,7 +113,7 @@ class ReportRenderingTest {
 		String text = squash(String.join("\n", pages));
 
 		assertThat(text).contains("Validata dall'OIV il 17/09/2018 (chiusura n. 1)", "Verifica dell'OIV",
-				"Validato", "Rettificato", "80,00% — Allineate 480 posizioni su 527 dichiarate",
+				"Validato", "Rettificato", "50,00% — Sperimentazione non avviata al 30/6",
 				"Brescia, 17 settembre 2018").doesNotContain("Non ancora validata");
 	}
 
