@@ -3,6 +3,7 @@ package org.cicloperformance.reportingservice.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public class ReportRenderer {
 	private final Map<Face, byte[]> fonts;
 
 	public ReportRenderer(ITemplateEngine templates) {
+		XRLog.setLoggerImpl(new RendererLogging());
 		this.templates = templates;
 		this.fonts = FACES.stream().collect(java.util.stream.Collectors.toMap(f -> f, Face::bytes));
 	}
