@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * This service's tolerant reading of {@code PlanPublished} / {@code PlanRevised}: what scoring and the dashboard
  * need, unknown fields ignored. The nested records mirror the producer's PlanContent; {@code revision} (null for
- * version 1) is kept to show which changes touched an indicator.
+ * version 1) is kept to show which changes touched an indicator. The monitoring report also reads the texts,
+ * budget lines, evidence requirements and signatories (the last components of the records).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanEvent(String type, String eventId, String planId, String entity, Integer year, Integer version,
@@ -34,7 +35,7 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Content(String entity, String entityName, Integer year, String title, List<Checkpoint> checkpoints,
 			List<OrganisationalArea> organisationalAreas, List<Manager> managers, List<StrategicArea> strategicAreas,
-			Policy scoringPolicy) {
+			Policy scoringPolicy, BigDecimal entityValue, Signatories signatories) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -61,7 +62,8 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record OperationalObjective(String code, String title, String shortTitle, String organisationalArea,
 			String manager, BigDecimal weight, BigDecimal contributionWeight, Incentive incentive,
-			List<Indicator> indicators) {
+			List<Indicator> indicators, String description, String expectedBenefit,
+			List<StrategicScope> strategicScopes, List<BudgetLine> budgetLines, List<EvidenceRequirement> evidence) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -75,7 +77,7 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Indicator(String code, String name, String measureKind, String direction, String unit,
 			BigDecimal baseline, BigDecimal weight, List<Component> components, List<Milestone> milestones,
-			List<Target> targets) {
+			List<Target> targets, List<String> types, String perspective, String baselineText) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -99,5 +101,25 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record IncentiveBand(String code, BigDecimal from, BigDecimal to, String payout) {
+	}
+
+	// What the monitoring report shows beside the scores (report/): none of it scores.
+
+	/** Who signs the monitoring report; optional, at the plan content's top level. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Signatories(String place, String oiv, String secretaryGeneral, String president) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record StrategicScope(String name, BigDecimal weight) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record BudgetLine(BigDecimal amount, String account, String description, String budgetCode) {
+	}
+
+	/** The documentation the OIV may ask for to validate an indicator. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record EvidenceRequirement(String indicator, String description) {
 	}
 }
