@@ -70,7 +70,7 @@ class ResultStoreCompareAndSetTest extends IntegrationTestBase {
 		String planId = "piano-" + UUID.randomUUID();
 		String id = ResultDocument.idOf(planId, "1.1.1", "1", "2018-06-30");
 		assertThat(store.insertFirst(new ResultDocument(id, planId, "cciaa-esempio", "1.1.1", "1", "2018-06-30", 1,
-				List.of(version(1, 600)), List.of(event(id))))).isTrue();
+				List.of(version(1, 600)), List.of(event(id)), List.of()))).isTrue();
 		return id;
 	}
 
