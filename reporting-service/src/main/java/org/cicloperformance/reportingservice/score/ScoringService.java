@@ -233,10 +233,14 @@ public class ScoringService {
 		return new RebuildReport(rebuilt, differing);
 	}
 
-	/** Which documents a rebuild wrote and which of them had different scores before (should be none). */
+	/**
+	 * Which documents a rebuild recomputed (writing those whose stored scores were not what the facts give) and
+	 * which of them had different scores before (should be none).
+	 */
 	public record RebuildReport(List<String> rebuilt, List<String> differing) {
 	}
 
+	/** {@code written}: the document is now as the facts give it (for a rebuild, also when it already was). */
 	private record Rescore(boolean written, boolean changed, Scorecard scorecard) {
 	}
 
@@ -272,6 +276,10 @@ public class ScoringService {
 				latest.put(new ResultKey(fact.objective(), fact.indicator()), fact.toIndicatorResult());
 			}
 			Scorecard scorecard = scorer.score(checkpoint.get(), latest);
+			if (force && document.isPresent() && document.get().scorecard().equals(scorecard)) {
+				// a rebuild that finds the stored scores right has nothing to write
+				return new Rescore(true, false, scorecard);
+			}
 			Instant now = clock.instant();
 			ScoreDocument next = document.map(d -> d.next(scorecard, now))
 					.orElseGet(() -> new ScoreDocument(ScoreDocument.id(planId, checkpointId), planId, checkpointId,
