@@ -6,7 +6,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.reportingservice.CacheSettings;
 import org.cicloperformance.reportingservice.IdPatterns;
@@ -38,12 +40,16 @@ public class PlanVersions {
 	/** Per version ({@link PlanVersionFact#id}), its scorer. */
 	private final Cache<String, PlanScorer> scorers;
 
+	/** Per version ({@link PlanVersionFact#id}), the labels of its checkpoints by id. */
+	private final Cache<String, Map<String, String>> labels;
+
 	PlanVersions(MongoTemplate mongo, JsonMapper json, Clock clock, CacheSettings caches) {
 		this.mongo = mongo;
 		this.json = json;
 		this.clock = clock;
 		this.known = Caffeine.newBuilder().maximumSize(Math.max(16, caches.planVersions() * 4L)).build();
 		this.scorers = Caffeine.newBuilder().maximumSize(Math.max(1, caches.planVersions())).build();
+		this.labels = Caffeine.newBuilder().maximumSize(Math.max(16, caches.planVersions() * 4L)).build();
 	}
 
 	/** A version's number and the checkpoints it applies to: enough to find the version in force. */
@@ -73,6 +79,7 @@ public class PlanVersions {
 			return false;
 		}
 		scorers.put(fact.id(), newScorer(fact));
+		labels.put(fact.id(), labels(event.plan()));
 		known.asMap().computeIfPresent(event.planId(), (id, versions) -> with(versions, fact));
 		return true;
 	}
@@ -123,6 +130,22 @@ public class PlanVersions {
 	public PlanScorer scorer(String planId, int version) {
 		return scorers.get(PlanVersionFact.id(planId, version), id -> newScorer(version(planId, version)
 				.orElseThrow(() -> new IllegalStateException("plan version " + id + " is not stored"))));
+	}
+
+	/** The label of a checkpoint in a stored version (its id when the version gives none). */
+	public String checkpointLabel(String planId, int version, String checkpoint) {
+		Map<String, String> byId = labels.get(PlanVersionFact.id(planId, version),
+				id -> version(planId, version).map(v -> labels(content(v))).orElse(Map.of()));
+		return byId.getOrDefault(checkpoint, checkpoint);
+	}
+
+	private static Map<String, String> labels(PlanEvent.Content content) {
+		Map<String, String> byId = new HashMap<>();
+		if (content.checkpoints() != null) {
+			content.checkpoints().stream().filter(c -> c != null && c.id() != null && c.label() != null)
+					.forEach(c -> byId.putIfAbsent(c.id(), c.label()));
+		}
+		return byId;
 	}
 
 	public PlanEvent.Content content(PlanVersionFact fact) {

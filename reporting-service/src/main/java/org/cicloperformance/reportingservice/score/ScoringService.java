@@ -16,7 +16,6 @@ import java.util.Set;
 import org.cicloperformance.reportingservice.CacheSettings;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.plan.PlanMapper;
-import org.cicloperformance.reportingservice.plan.PlanVersionFact;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.result.ResultFact;
@@ -284,7 +283,7 @@ public class ScoringService {
 			ScoreDocument next = document.map(d -> d.next(scorecard, now))
 					.orElseGet(() -> new ScoreDocument(ScoreDocument.id(planId, checkpointId), planId, checkpointId,
 							checkpoint.get().date(), checkpoint.get().isFinal(),
-							label(planId, version.get().version(), checkpointId), ScoreDocument.Status.PROVISIONAL, 1,
+							plans.checkpointLabel(planId, version.get().version(), checkpointId), ScoreDocument.Status.PROVISIONAL, 1,
 							now, scorecard));
 			if (write(next, document.map(ScoreDocument::revision).orElse(0L))) {
 				return new Rescore(true, document.map(d -> !d.scorecard().equals(scorecard)).orElse(true), scorecard);
@@ -328,13 +327,5 @@ public class ScoringService {
 		documents.put(next.id(), next);
 		events.publishEvent(new ScoresChanged(next.planId(), next.checkpoint(), next.revision()));
 		return true;
-	}
-
-	private String label(String planId, int version, String checkpointId) {
-		PlanVersionFact fact = plans.version(planId, version).orElseThrow();
-		PlanEvent.Content content = plans.content(fact);
-		return content.checkpoints() == null ? checkpointId
-				: content.checkpoints().stream().filter(c -> checkpointId.equals(c.id())).map(PlanEvent.Checkpoint::label)
-						.findFirst().orElse(checkpointId);
 	}
 }
