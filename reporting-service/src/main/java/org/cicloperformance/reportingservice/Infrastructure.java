@@ -29,6 +29,11 @@ class Infrastructure {
 			mongo.indexOps("result_history").createIndex(new Index().on("planId", Sort.Direction.ASC)
 					.on("objective", Sort.Direction.ASC).on("indicator", Sort.Direction.ASC));
 			mongo.indexOps("scores").createIndex(new Index().on("planId", Sort.Direction.ASC));
+			// compare-and-set filters: mongo-java-server serves a filter from a unique index with exactly its keys
+			mongo.indexOps("results").createIndex(
+					new Index().on("_id", Sort.Direction.ASC).on("resultVersion", Sort.Direction.ASC).unique());
+			mongo.indexOps("scores").createIndex(
+					new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC).unique());
 			mongo.indexOps("audit").createIndex(
 					new Index().on("entity", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
 		};

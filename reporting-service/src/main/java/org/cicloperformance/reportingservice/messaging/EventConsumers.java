@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cicloperformance.reportingservice.checkpoint.CheckpointEvent;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The functional consumers of {@code plan-events}, {@code result-events} and {@code checkpoint-events}. They work synchronously: the binder
  * commits the offset only after the function returned, that is after the read model was written; an exception is
- * retried ({@code max-attempts}) and then sent to the dead-letter topic.
+ * retried ({@code max-attempts}) and then sent to the dead-letter topic ({@link DeadLetters} for the batches of
+ * {@code result-events}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
@@ -56,15 +60,82 @@ class EventConsumers {
 		}, PlanEvent::type, PlanEvent::occurredAt);
 	}
 
+	/**
+	 * Result events come in batches (the records of one poll): they are scored together, each touched score
+	 * document written once. An event that cannot be read stops the batch there: the events before it are scored,
+	 * and it is reported by its index, so that the container's error handler commits what precedes it, retries it
+	 * ({@code max-attempts}) and then parks it on the dead-letter topic, and delivers the rest again. A batch that
+	 * fails while scoring is scored again one event at a time, to find the event that fails.
+	 */
 	@Bean
-	Consumer<Message<byte[]>> resultEvents() {
-		return message -> consume(message, ResultEvent.class, event -> {
-			require(event.planId() != null && !event.planId().isBlank(), "planId");
-			require(event.objective() != null && event.indicator() != null, "objective/indicator");
-			require(event.checkpoint() != null, "checkpoint");
-			require(event.resultVersion() != null && event.resultVersion() >= 1, "resultVersion");
-			return scoring.onResult(event);
-		}, ResultEvent::type, ResultEvent::recordedAt);
+	Consumer<List<byte[]>> resultEvents() {
+		return payloads -> {
+			List<ResultEvent> readable = new ArrayList<>(payloads.size());
+			RuntimeException unreadable = null;
+			String typeTag = ResultEvent.class.getSimpleName();
+			for (byte[] payload : payloads) {
+				typeTag = ResultEvent.class.getSimpleName();
+				try {
+					ResultEvent event = read(payload, ResultEvent.class);
+					typeTag = typeOf(event);
+					requireValid(event);
+					readable.add(event);
+				}
+				catch (RuntimeException e) {
+					unreadable = e;
+					break;
+				}
+			}
+			scoreResults(readable);
+			if (unreadable != null) {
+				throw failed(typeTag, unreadable, readable.size());
+			}
+		};
+	}
+
+	private void scoreResults(List<ResultEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		List<Outcome> outcomes;
+		try {
+			outcomes = scoring.onResults(events);
+		}
+		catch (RuntimeException batchFailed) {
+			log.warn("a batch of {} result events was not scored ({}): scoring them one at a time", events.size(),
+					batchFailed.getMessage());
+			for (int i = 0; i < events.size(); i++) {
+				ResultEvent event = events.get(i);
+				try {
+					counted(typeOf(event), scoring.onResult(event), event.recordedAt());
+				}
+				catch (RuntimeException e) {
+					throw failed(typeOf(event), e, i);
+				}
+			}
+			return;
+		}
+		for (int i = 0; i < events.size(); i++) {
+			ResultEvent event = events.get(i);
+			counted(typeOf(event), outcomes.get(i), event.recordedAt());
+		}
+	}
+
+	private BatchListenerFailedException failed(String typeTag, RuntimeException cause, int index) {
+		meters.counter("reporting.events.consumed", "type", typeTag, "outcome", "failed").increment();
+		log.warn("{} not consumed, to be retried or dead-lettered: {}", typeTag, cause.getMessage());
+		return new BatchListenerFailedException(typeTag + " not consumed: " + cause.getMessage(), cause, index);
+	}
+
+	private static String typeOf(ResultEvent event) {
+		return event.type() == null ? ResultEvent.class.getSimpleName() : event.type();
+	}
+
+	private static void requireValid(ResultEvent event) {
+		require(event.planId() != null && !event.planId().isBlank(), "planId");
+		require(event.objective() != null && event.indicator() != null, "objective/indicator");
+		require(event.checkpoint() != null, "checkpoint");
+		require(event.resultVersion() != null && event.resultVersion() >= 1, "resultVersion");
 	}
 
 	/** The OIV validation workflow; closings and reopenings make the HR feed final or provisional. */
@@ -83,19 +154,20 @@ class EventConsumers {
 		try {
 			E event = read(message.getPayload(), type);
 			typeTag = eventType.apply(event) == null ? typeTag : eventType.apply(event);
-			Outcome outcome = handler.apply(event);
-			meters.counter("reporting.events.consumed", "type", typeTag, "outcome", outcome.tag()).increment();
-			Instant time = eventTime.apply(event);
-			if (outcome == Outcome.SCORED && time != null) {
-				Timer.builder("reporting.scoring.latency").description("event time to score written")
-						.tag("type", typeTag).register(meters)
-						.record(Duration.between(time, clock.instant()).abs());
-			}
+			counted(typeTag, handler.apply(event), eventTime.apply(event));
 		}
 		catch (RuntimeException e) {
 			meters.counter("reporting.events.consumed", "type", typeTag, "outcome", "failed").increment();
 			log.warn("{} not consumed, to be retried or dead-lettered: {}", typeTag, e.getMessage());
 			throw e;
+		}
+	}
+
+	private void counted(String typeTag, Outcome outcome, Instant time) {
+		meters.counter("reporting.events.consumed", "type", typeTag, "outcome", outcome.tag()).increment();
+		if (outcome == Outcome.SCORED && time != null) {
+			Timer.builder("reporting.scoring.latency").description("event time to score written").tag("type", typeTag)
+					.register(meters).record(Duration.between(time, clock.instant()).abs());
 		}
 	}
 

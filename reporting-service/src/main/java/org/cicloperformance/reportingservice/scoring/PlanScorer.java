@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.cicloperformance.reportingservice.scoring.NodeScore.Contribution;
@@ -112,48 +114,87 @@ public final class PlanScorer {
 	 * the nodes above it. An indicator the plan does not have leaves the scorecard as it is.
 	 */
 	public Scorecard update(Scorecard current, Checkpoint checkpoint, ResultKey key, IndicatorResult result) {
+		return update(current, checkpoint, Map.of(key, result));
+	}
+
+	/**
+	 * Replaces the results of several indicators at once and recomputes each node above them once: the same
+	 * scorecard as updating them one by one, in any order. Indicators the plan does not have are ignored; when
+	 * none is left, the scorecard is returned as it is.
+	 */
+	public Scorecard update(Scorecard current, Checkpoint checkpoint, Map<ResultKey, IndicatorResult> results) {
 		if (current.planVersion() != plan.version() || !current.checkpoint().equals(checkpoint.id())) {
 			throw new IllegalArgumentException("scorecard of version " + current.planVersion() + " at "
 					+ current.checkpoint() + " cannot be updated with version " + plan.version() + " at "
 					+ checkpoint.id());
 		}
-		Integer position = indicatorIndex.get(key);
-		if (position == null) {
+		List<IndicatorScore> indicatorScores = new ArrayList<>(current.indicators());
+		Set<String> touched = new LinkedHashSet<>();
+		for (Map.Entry<ResultKey, IndicatorResult> entry : results.entrySet()) {
+			Integer position = indicatorIndex.get(entry.getKey());
+			if (position == null) {
+				continue;
+			}
+			Objective objective = objectives.get(entry.getKey().objective());
+			IndicatorDefinition indicator = objective.indicators().stream()
+					.filter(i -> i.code().equals(entry.getKey().indicator())).findFirst().orElseThrow();
+			indicatorScores.set(position, indicatorScore(objective, indicator, checkpoint, entry.getValue(), null));
+			touched.add(objective.code());
+		}
+		if (touched.isEmpty()) {
 			return current;
 		}
-		Objective objective = objectives.get(key.objective());
-		IndicatorDefinition indicator = objective.indicators().stream()
-				.filter(i -> i.code().equals(key.indicator())).findFirst().orElseThrow();
-		List<IndicatorScore> indicatorScores = new ArrayList<>(current.indicators());
-		indicatorScores.set(position, indicatorScore(objective, indicator, checkpoint, result, null));
 
 		List<NodeScore> objectiveScores = new ArrayList<>(current.objectives());
-		objectiveScores.set(objectiveIndex.get(objective.code()), objectiveNode(objective,
-				code -> indicatorScores.get(indicatorIndex.get(new ResultKey(objective.code(), code)))));
+		for (String touchedCode : touched) {
+			Objective objective = objectives.get(touchedCode);
+			objectiveScores.set(objectiveIndex.get(touchedCode), objectiveNode(objective,
+					code -> indicatorScores.get(indicatorIndex.get(new ResultKey(objective.code(), code)))));
+		}
 		Function<String, NodeScore> objectiveScore = code -> objectiveScores.get(objectiveIndex.get(code));
 
-		StrategicObjective strategic = strategicObjectiveOf.get(objective.code());
+		Map<String, StrategicObjective> strategics = new LinkedHashMap<>();
+		touched.forEach(code -> {
+			StrategicObjective strategic = strategicObjectiveOf.get(code);
+			strategics.put(strategic.code(), strategic);
+		});
 		List<NodeScore> strategicScores = new ArrayList<>(current.strategicObjectives());
-		strategicScores.set(strategicObjectiveIndex.get(strategic.code()),
-				strategicObjectiveNode(strategic, objectiveScore));
+		for (StrategicObjective strategic : strategics.values()) {
+			strategicScores.set(strategicObjectiveIndex.get(strategic.code()),
+					strategicObjectiveNode(strategic, objectiveScore));
+		}
 
-		StrategicArea area = strategicAreaOf.get(strategic.code());
+		Map<String, StrategicArea> areasTouched = new LinkedHashMap<>();
+		strategics.keySet().forEach(code -> {
+			StrategicArea area = strategicAreaOf.get(code);
+			areasTouched.put(area.code(), area);
+		});
 		List<NodeScore> areaScores = new ArrayList<>(current.strategicAreas());
-		areaScores.set(strategicAreaIndex.get(area.code()),
-				strategicAreaNode(area, code -> strategicScores.get(strategicObjectiveIndex.get(code))));
+		for (StrategicArea area : areasTouched.values()) {
+			areaScores.set(strategicAreaIndex.get(area.code()),
+					strategicAreaNode(area, code -> strategicScores.get(strategicObjectiveIndex.get(code))));
+		}
 		NodeScore entity = entityNode(code -> areaScores.get(strategicAreaIndex.get(code)));
 
 		List<NodeScore> managers = new ArrayList<>(current.managers());
-		Integer managerPosition = managerIndex.get(objective.manager());
-		if (managerPosition != null) {
-			managers.set(managerPosition, managerNode(plan.managers().get(managerPosition), objectiveScore));
-		}
 		List<NodeScore> areas = new ArrayList<>(current.organisationalAreas());
-		Integer areaPosition = organisationalAreaIndex.get(objective.organisationalArea());
-		if (areaPosition != null) {
-			areas.set(areaPosition,
-					organisationalAreaNode(plan.organisationalAreas().get(areaPosition), objectiveScore));
+		Set<Integer> managersTouched = new LinkedHashSet<>();
+		Set<Integer> organisationalAreasTouched = new LinkedHashSet<>();
+		for (String code : touched) {
+			Objective objective = objectives.get(code);
+			Integer managerPosition = managerIndex.get(objective.manager());
+			if (managerPosition != null) {
+				managersTouched.add(managerPosition);
+			}
+			Integer areaPosition = organisationalAreaIndex.get(objective.organisationalArea());
+			if (areaPosition != null) {
+				organisationalAreasTouched.add(areaPosition);
+			}
 		}
+		managersTouched.forEach(position -> managers.set(position,
+				managerNode(plan.managers().get(position), objectiveScore)));
+		organisationalAreasTouched.forEach(position -> areas.set(position,
+				organisationalAreaNode(plan.organisationalAreas().get(position), objectiveScore)));
 		return new Scorecard(current.checkpoint(), current.planVersion(), current.policyVersion(), indicatorScores,
 				objectiveScores, strategicScores, areaScores, entity, managers, areas);
 	}

@@ -170,6 +170,40 @@ class PlanScorerTest {
 	}
 
 	@Test
+	void updatingSeveralIndicatorsAtOnceEqualsUpdatingThemOneByOne() {
+		PlanScorer scorer = new PlanScorer(plan(1, "70"));
+		List<Map.Entry<ResultKey, IndicatorResult>> events = new ArrayList<>(juneResults().entrySet());
+		Random random = new Random(7);
+		for (int round = 0; round < 20; round++) {
+			java.util.Collections.shuffle(events, random);
+			int split = random.nextInt(events.size() + 1);
+			Scorecard oneByOne = scorer.score(JUNE, Map.of());
+			Map<ResultKey, IndicatorResult> first = new java.util.LinkedHashMap<>();
+			for (Map.Entry<ResultKey, IndicatorResult> event : events.subList(0, split)) {
+				oneByOne = scorer.update(oneByOne, JUNE, event.getKey(), event.getValue());
+				first.put(event.getKey(), event.getValue());
+			}
+			Map<ResultKey, IndicatorResult> rest = new java.util.LinkedHashMap<>();
+			events.subList(split, events.size()).forEach(e -> rest.put(e.getKey(), e.getValue()));
+			rest.put(new ResultKey("9.9.9", "1"), number(1, "1"));
+
+			Scorecard atOnce = scorer.update(scorer.update(scorer.score(JUNE, Map.of()), JUNE, first), JUNE, rest);
+
+			assertThat(atOnce).isEqualTo(scorer.score(JUNE, juneResults()));
+			assertThat(scorer.update(oneByOne, JUNE, rest)).isEqualTo(atOnce);
+		}
+	}
+
+	@Test
+	void updatingNoIndicatorOfTheVersionLeavesTheScorecardAsItIs() {
+		PlanScorer scorer = new PlanScorer(plan(1, "70"));
+		Scorecard card = scorer.score(JUNE, juneResults());
+
+		assertThat(scorer.update(card, JUNE, Map.of())).isSameAs(card);
+		assertThat(scorer.update(card, JUNE, Map.of(new ResultKey("9.9.9", "1"), number(1, "1")))).isSameAs(card);
+	}
+
+	@Test
 	void anIndicatorTheVersionDoesNotHaveLeavesTheScorecardAsItIs() {
 		PlanScorer scorer = new PlanScorer(plan(1, "70"));
 		Scorecard card = scorer.score(JUNE, juneResults());

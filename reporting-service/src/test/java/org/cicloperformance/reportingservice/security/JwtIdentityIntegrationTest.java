@@ -93,12 +93,14 @@ class JwtIdentityIntegrationTest {
 
 	@Autowired
 	@Qualifier("resultEvents")
-	Consumer<Message<byte[]>> resultEvents;
+	Consumer<List<byte[]>> resultEvents;
 
 	@BeforeAll
 	void twoEntitiesWithAPlanEach() {
 		consume(planEvents, Seed.planPublished(PLAN));
-		Seed.juneResults(PLAN).forEach(json -> consume(resultEvents, json));
+		// result events come in batches
+		resultEvents.accept(
+				Seed.juneResults(PLAN).stream().map(json -> json.getBytes(StandardCharsets.UTF_8)).toList());
 		ObjectNode bergamo = (ObjectNode) Seed.plan();
 		bergamo.put("entity", "cciaa-bergamo");
 		consume(planEvents, Seed.planEvent("PlanPublished", OTHER_PLAN, 1, List.of("2018-06-30", "2018-12-31"),
