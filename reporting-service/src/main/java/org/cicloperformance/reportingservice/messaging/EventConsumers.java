@@ -35,6 +35,8 @@ class EventConsumers {
 
 	private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
+	private static final String RESULT_RECORDED = "ResultRecorded";
+
 	private final ScoringService scoring;
 
 	private final JsonMapper json;
@@ -71,29 +73,44 @@ class EventConsumers {
 	Consumer<List<byte[]>> resultEvents() {
 		return payloads -> {
 			List<ResultEvent> readable = new ArrayList<>(payloads.size());
+			// where each readable event is in the batch: the error handler needs the failed record's own index
+			List<Integer> positions = new ArrayList<>(payloads.size());
 			RuntimeException unreadable = null;
+			int unreadableAt = -1;
 			String typeTag = ResultEvent.class.getSimpleName();
-			for (byte[] payload : payloads) {
+			for (int i = 0; i < payloads.size(); i++) {
 				typeTag = ResultEvent.class.getSimpleName();
 				try {
-					ResultEvent event = read(payload, ResultEvent.class);
+					ResultEvent event = read(payloads.get(i), ResultEvent.class);
 					typeTag = typeOf(event);
+					if (!scored(event)) {
+						// e.g. EvidenceAttached: the topic carries more than results, and they change no score
+						counted(typeTag, Outcome.IGNORED, null);
+						continue;
+					}
 					requireValid(event);
 					readable.add(event);
+					positions.add(i);
 				}
 				catch (RuntimeException e) {
 					unreadable = e;
+					unreadableAt = i;
 					break;
 				}
 			}
-			scoreResults(readable);
+			scoreResults(readable, positions);
 			if (unreadable != null) {
-				throw failed(typeTag, unreadable, readable.size());
+				throw failed(typeTag, unreadable, unreadableAt);
 			}
 		};
 	}
 
-	private void scoreResults(List<ResultEvent> events) {
+	/** Results are scored; an event without a type is read as one, as before the topic carried other types. */
+	private static boolean scored(ResultEvent event) {
+		return event.type() == null || RESULT_RECORDED.equals(event.type());
+	}
+
+	private void scoreResults(List<ResultEvent> events, List<Integer> positions) {
 		if (events.isEmpty()) {
 			return;
 		}
@@ -110,7 +127,7 @@ class EventConsumers {
 					counted(typeOf(event), scoring.onResult(event), event.recordedAt());
 				}
 				catch (RuntimeException e) {
-					throw failed(typeOf(event), e, i);
+					throw failed(typeOf(event), e, positions.get(i));
 				}
 			}
 			return;

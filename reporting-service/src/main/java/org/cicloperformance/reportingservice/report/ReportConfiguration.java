@@ -1,17 +1,31 @@
 package org.cicloperformance.reportingservice.report;
 
-import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import java.time.ZoneId;
+import org.cicloperformance.reportingservice.checkpoint.CheckpointState;
+import org.cicloperformance.reportingservice.checkpoint.CheckpointStates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Until the OIV workflow provides its own {@link ReportCheckpointStatus}, no checkpoint is validated. */
+/** The report's view of the OIV's validation: the closing in force of the checkpoint, from {@code checkpoint-events}. */
 @Configuration(proxyBeanMethods = false)
 class ReportConfiguration {
 
+	/** Closing dates are the OIV's signature dates, in the entity's time zone. */
+	private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
 	@Bean
-	@ConditionalOnMissingBean
-	ReportCheckpointStatus noValidationYet() {
-		return (planId, checkpoint) -> Optional.empty();
+	ReportCheckpointStatus reportCheckpointStatus(CheckpointStates states) {
+		return (planId, checkpoint) -> states.find(planId, checkpoint)
+			.flatMap(CheckpointState::currentClosing)
+			.map(ReportConfiguration::closing);
+	}
+
+	private static ReportCheckpointStatus.Closing closing(CheckpointState.Closing closing) {
+		return new ReportCheckpointStatus.Closing(closing.at() == null ? null : closing.at().atZone(ROME).toLocalDate(),
+				closing.closing(),
+				closing.verdicts().stream()
+					.map(v -> new ReportCheckpointStatus.Verdict(v.objective(), v.indicator(), v.verdict(),
+							v.adjustedAchievement(), v.reason()))
+					.toList());
 	}
 }

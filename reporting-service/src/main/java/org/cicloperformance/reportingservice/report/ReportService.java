@@ -3,24 +3,24 @@ package org.cicloperformance.reportingservice.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.plan.PlanVersionFact;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.score.ScoreStore;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The monitoring report of a plan at a checkpoint, from the read model: the score document (which names the plan
- * version in force), that version's content, the versions revised after the checkpoint, the latest results and
- * the OIV's closing.
+ * The monitoring report of a plan at a checkpoint, from the read model: the score document (the final one of the
+ * closing in force once the OIV closed the checkpoint; it names the plan version in force), that version's
+ * content, the versions revised after the checkpoint, the latest results and the OIV's closing.
  */
 @Service
 public class ReportService {
 
-	private final ScoreStore scores;
+	private final CurrentScores scores;
 
 	private final PlanVersions plans;
 
@@ -32,7 +32,7 @@ public class ReportService {
 
 	private final ReportRenderer renderer;
 
-	ReportService(ScoreStore scores, PlanVersions plans, ResultFacts results, ReportCheckpointStatus status,
+	ReportService(CurrentScores scores, PlanVersions plans, ResultFacts results, ReportCheckpointStatus status,
 			MessageSource messages, ReportRenderer renderer) {
 		this.scores = scores;
 		this.plans = plans;

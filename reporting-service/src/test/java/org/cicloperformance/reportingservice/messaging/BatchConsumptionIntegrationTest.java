@@ -42,8 +42,12 @@ class BatchConsumptionIntegrationTest extends IntegrationTest {
 		publishPlan(plan, Seed.planPublished(plan));
 		awaitScores(plan, JUNE, d -> true);
 		double failedBefore = failed();
+		double ignoredBefore = ignored();
 		List<String> results = Seed.juneResults(plan);
-		List<String> batch = new ArrayList<>(results.subList(0, 10));
+		List<String> batch = new ArrayList<>(results.subList(0, 5));
+		// monitoring's other event type on the topic: skipped, and the poison events keep their own positions
+		batch.add(evidenceAttached(plan));
+		batch.addAll(results.subList(5, 10));
 		batch.add("{ this is not json");
 		batch.addAll(results.subList(10, 20));
 		batch.add("{\"type\": \"ResultRecorded\", \"planId\": \"" + plan + "\"}");
@@ -54,8 +58,9 @@ class BatchConsumptionIntegrationTest extends IntegrationTest {
 		ScoreDocument june = awaitScores(plan, JUNE, IntegrationTest::allJuneResultsScored);
 		assertThat(june.scorecard().objective("2.1.3").orElseThrow().arithmetic()).endsWith("= 91,48%");
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters(plan)).extracting(ConsumerRecord::value)
-				.containsExactlyInAnyOrder(batch.get(10), batch.get(21)));
+				.containsExactlyInAnyOrder(batch.get(11), batch.get(22)));
 		assertThat(failed() - failedBefore).as("each poison event tried max-attempts times").isGreaterThanOrEqualTo(6);
+		assertThat(ignored() - ignoredBefore).as("the EvidenceAttached event").isGreaterThanOrEqualTo(1);
 		assertThat(scoring.rebuild(java.util.Optional.of(plan)).differing()).isEmpty();
 	}
 
@@ -93,6 +98,19 @@ class BatchConsumptionIntegrationTest extends IntegrationTest {
 	private static List<ConsumerRecord<String, String>> deadLetters(String plan) {
 		return Events.readAll("result-events.reporting-service.dlq", Duration.ofMillis(500)).stream()
 				.filter(r -> plan.equals(r.key())).toList();
+	}
+
+	private static String evidenceAttached(String plan) {
+		var event = (tools.jackson.databind.node.ObjectNode) Seed.JSON
+				.readTree(Seed.read(Seed.RESULT_CONTRACTS.resolve("evidence-attached.sample.json")));
+		event.put("planId", plan);
+		event.put("eventId", UUID.randomUUID().toString());
+		return Seed.JSON.writeValueAsString(event);
+	}
+
+	private double ignored() {
+		return meters.find("reporting.events.consumed").tag("type", "EvidenceAttached").tag("outcome", "ignored")
+				.counters().stream().mapToDouble(c -> c.count()).sum();
 	}
 
 	private double failed() {
