@@ -128,16 +128,7 @@ final class DemoLoader {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException e) {
-			throw new StackException("Chiamata non riuscita: " + request.uri(), e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new StackException("Interrotto", e);
-		}
+		return Calls.send(http, request);
 	}
 
 	private static String expect(HttpResponse<String> response, int status, String what) {

@@ -28,7 +28,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class KafkaBroker implements AutoCloseable {
 
 	/** The business topics, created up front with 3 partitions so that consumers can scale out. */
-	static final List<String> TOPICS = List.of("plan-events", "result-events", "checkpoint-events");
+	static final List<String> TOPICS = List.of("plan-events", "result-events", "checkpoint-events", "hr-feed");
 
 	private static final String CLUSTER_ID = "cicloPerformanceLocal1";
 

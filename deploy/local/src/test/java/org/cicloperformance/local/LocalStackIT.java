@@ -118,6 +118,26 @@ class LocalStackIT {
 
 	@Test
 	@Order(5)
+	void theOivCycleClosesThe30JuneCheckpointAndTheFeedBecomesFinal() throws IOException {
+		var downloads = Files.createTempDirectory("cycle");
+
+		var files = new CheckpointCycle(stack.monitoringUrl(), stack.reportingUrl(), downloads, System.out::println).run();
+
+		var checkpoint = get(stack.monitoringUrl() + "/api/checkpoints/" + PLAN + "/2018-06-30");
+		assertThat(checkpoint.get("status").asString()).isEqualTo("CLOSED");
+		assertThat(checkpoint.get("indicators").size()).isEqualTo(25);
+		var feed = get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed");
+		assertThat(feed.get("status").asString()).isEqualTo("FINAL");
+		assertThat(feed.get("closing").asInt()).isEqualTo(1);
+		assertThat(managerScore("dazzeo")).isEqualTo("77,19%");
+		assertThat(files).hasSize(3);
+		assertThat(Files.readAllBytes(files.get(0))).startsWith("%PDF".getBytes());
+		assertThat(Files.readString(files.get(1))).contains("Prof. Claudio Teodori", "77,19%");
+		assertThat(Files.readString(files.get(2))).contains(";dazzeo;", ";77,19;", ";1;NO");
+	}
+
+	@Test
+	@Order(6)
 	void aRestartKeepsTheDataAndLoadsNothingTwice() {
 		stack.close();
 		stack = new LocalStack(settings);
@@ -129,6 +149,8 @@ class LocalStackIT {
 		var results = get(stack.monitoringUrl() + "/api/results?planId=" + PLAN + "&checkpoint=2018-06-30");
 		assertThat(results.size()).isEqualTo(31);
 		assertThat(managerScore("dazzeo")).isEqualTo("77,19%");
+		assertThat(get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed").get("status")
+			.asString()).isEqualTo("FINAL");
 	}
 
 	private static JsonNode deviation(String objective, String indicator) {
