@@ -216,12 +216,13 @@ public final class Benchmark {
 		long known = 0;
 		long scored = 0;
 		while (System.nanoTime() < deadline) {
-			known = monitoringPlans.countDocuments(Filters.regex("planId", "^bench-"));
-			scored = scores.countDocuments(Filters.regex("planId", "^bench-"));
+			// by _id (both ids start with the plan id): a planId filter makes the embedded store decode every document
+			known = monitoringPlans.countDocuments(Filters.regex("_id", "^bench-"));
+			scored = scores.countDocuments(Filters.regex("_id", "^bench-"));
 			if (known >= plans.size() && scored >= 2L * plans.size()) {
 				break;
 			}
-			sleep(500);
+			sleep(2000);
 		}
 		if (known < plans.size() || scored < 2L * plans.size()) {
 			throw new IllegalStateException("plans not received in time: monitoring " + known + ", reporting " + scored);

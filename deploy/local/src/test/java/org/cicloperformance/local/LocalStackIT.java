@@ -126,7 +126,7 @@ class LocalStackIT {
 		var checkpoint = get(stack.monitoringUrl() + "/api/checkpoints/" + PLAN + "/2018-06-30");
 		assertThat(checkpoint.get("status").asString()).isEqualTo("CLOSED");
 		assertThat(checkpoint.get("indicators").size()).isEqualTo(25);
-		var feed = get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed");
+		var feed = get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed", "personale");
 		assertThat(feed.get("status").asString()).isEqualTo("FINAL");
 		assertThat(feed.get("closing").asInt()).isEqualTo(1);
 		assertThat(managerScore("dazzeo")).isEqualTo("77,19%");
@@ -149,8 +149,8 @@ class LocalStackIT {
 		var results = get(stack.monitoringUrl() + "/api/results?planId=" + PLAN + "&checkpoint=2018-06-30");
 		assertThat(results.size()).isEqualTo(31);
 		assertThat(managerScore("dazzeo")).isEqualTo("77,19%");
-		assertThat(get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed").get("status")
-			.asString()).isEqualTo("FINAL");
+		assertThat(get(stack.reportingUrl() + "/api/plans/" + PLAN + "/checkpoints/2018-06-30/hr-feed", "personale")
+			.get("status").asString()).isEqualTo("FINAL");
 	}
 
 	private static JsonNode deviation(String objective, String indicator) {
@@ -191,9 +191,13 @@ class LocalStackIT {
 	}
 
 	private static JsonNode get(String url) {
+		return get(url, "direzione");
+	}
+
+	private static JsonNode get(String url, String user) {
 		try {
 			var response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Authorization", LocalUsers.basic("direzione"))
+				.header("Authorization", LocalUsers.basic(user))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(url + " → " + response.body()).isEqualTo(200);
 			return JSON.readTree(response.body());
