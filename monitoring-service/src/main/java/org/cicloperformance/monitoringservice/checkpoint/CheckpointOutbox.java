@@ -36,11 +36,6 @@ class CheckpointOutbox implements OutboxSource {
 	}
 
 	@Override
-	public void remove(String documentId, String eventId) {
-		store.removeFromOutbox(documentId, eventId);
-	}
-
-	@Override
 	public void removeAll(Map<String, List<String>> eventIdsByDocument) {
 		store.removeFromOutboxes(eventIdsByDocument);
 	}

@@ -129,11 +129,6 @@ public class CheckpointStore {
 				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
 	}
 
-	public void removeFromOutbox(String id, String eventId) {
-		collection().updateOne(Filters.eq("_id", id),
-				Updates.pullByFilter(new Document("outbox", new Document("eventId", eventId))));
-	}
-
 	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
 	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
 		OutboxPulls.pull(collection(), eventIdsByDocument);

@@ -3,7 +3,6 @@ package org.cicloperformance.monitoringservice.outbox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 
 /**
@@ -23,19 +22,11 @@ public interface OutboxSource {
 	/** The documents with events still to relay, each with its events in order. */
 	List<Pending> pending();
 
-	/** The documents among {@code documentIds} with events still to relay, each with its events in order. */
-	default List<Pending> pending(Collection<String> documentIds) {
-		Set<String> wanted = Set.copyOf(documentIds);
-		return pending().stream().filter(p -> wanted.contains(p.documentId())).toList();
-	}
-
-	/** Removes a relayed event from its document. */
-	void remove(String documentId, String eventId);
+	/** The documents among {@code documentIds} with events still to relay, each with its events in order (by _id). */
+	List<Pending> pending(Collection<String> documentIds);
 
 	/** Removes relayed events, by document. */
-	default void removeAll(Map<String, List<String>> eventIdsByDocument) {
-		eventIdsByDocument.forEach((document, eventIds) -> eventIds.forEach(eventId -> remove(document, eventId)));
-	}
+	void removeAll(Map<String, List<String>> eventIdsByDocument);
 
 	record Pending(String documentId, List<OutboxEntry> events) {
 	}

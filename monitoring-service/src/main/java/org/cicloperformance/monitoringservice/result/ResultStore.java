@@ -147,11 +147,6 @@ public class ResultStore {
 				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
 	}
 
-	/** Removes a relayed event from its document's outbox. */
-	public void removeFromOutbox(String id, String eventId) {
-		collection().updateOne(Filters.eq("_id", id), Updates.pullByFilter(new Document("outbox", new Document("eventId", eventId))));
-	}
-
 	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
 	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
 		OutboxPulls.pull(collection(), eventIdsByDocument);

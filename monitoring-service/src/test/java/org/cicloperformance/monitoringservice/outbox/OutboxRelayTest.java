@@ -193,11 +193,6 @@ class OutboxRelayTest {
 		}
 
 		@Override
-		public synchronized void remove(String documentId, String eventId) {
-			documents.getOrDefault(documentId, new ArrayList<>()).removeIf(e -> e.eventId().equals(eventId));
-		}
-
-		@Override
 		public synchronized void removeAll(Map<String, List<String>> eventIdsByDocument) {
 			bulkRemovals.incrementAndGet();
 			eventIdsByDocument.forEach((document, ids) -> documents.getOrDefault(document, new ArrayList<>())

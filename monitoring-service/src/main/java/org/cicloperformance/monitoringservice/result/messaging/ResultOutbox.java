@@ -37,11 +37,6 @@ class ResultOutbox implements OutboxSource {
 	}
 
 	@Override
-	public void remove(String documentId, String eventId) {
-		store.removeFromOutbox(documentId, eventId);
-	}
-
-	@Override
 	public void removeAll(Map<String, List<String>> eventIdsByDocument) {
 		store.removeFromOutboxes(eventIdsByDocument);
 	}
