@@ -90,7 +90,7 @@ public final class CheckpointCycle {
 				throw new StackException("Dirigente non previsto dalla demo: " + manager);
 			}
 			var body = json.createObjectNode();
-			body.put("commentary", "Risultati al 30/6 come da schede degli obiettivi; criticita' e proposte di "
+			body.put("commentary", "Risultati al 30/6 come da schede degli obiettivi; criticità e proposte di "
 					+ "variazione dei valori attesi nella revisione approvata.");
 			body.putArray("proposals");
 			step("Il dirigente " + manager + " trasmette i risultati", manager, "POST", checkpointPath() + "/submissions",
@@ -188,6 +188,7 @@ public final class CheckpointCycle {
 	private void step(String what, String user, String method, String path, String body) {
 		out.accept(what + ":");
 		out.accept("  curl -u " + user + ":" + user + " -X " + method + " " + monitoring + path
+				// the bodies hold no apostrophe, so the printed call can be pasted into a shell as it is
 				+ (body == null ? "" : " -H 'Content-Type: application/json' -d '" + body + "'"));
 	}
 
