@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.engine.Scorecard;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

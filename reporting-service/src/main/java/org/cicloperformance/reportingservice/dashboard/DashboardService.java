@@ -32,13 +32,13 @@ import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.scoring.Achievement;
-import org.cicloperformance.reportingservice.scoring.IndicatorScore;
-import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
-import org.cicloperformance.reportingservice.scoring.MeasureKind;
-import org.cicloperformance.reportingservice.scoring.NodeScore;
-import org.cicloperformance.reportingservice.scoring.Policy;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.engine.Achievement;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
+import org.cicloperformance.reportingservice.engine.IndicatorTarget;
+import org.cicloperformance.reportingservice.engine.MeasureKind;
+import org.cicloperformance.reportingservice.engine.NodeScore;
+import org.cicloperformance.reportingservice.engine.Policy;
+import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.security.Access;
 import org.cicloperformance.reportingservice.security.PlanScope;
 import org.cicloperformance.reportingservice.web.NotFoundException;
@@ -223,7 +223,7 @@ class DashboardService {
 
 	private Pages.Scorecard scorecard(Scored scored, String path, PlanScope scope, boolean isManager, NodeScore node,
 			String role, Link area, List<Link> managers, List<HrFeed.Row> hr,
-			Function<org.cicloperformance.reportingservice.scoring.Scorecard, Optional<NodeScore>> select) {
+			Function<org.cicloperformance.reportingservice.engine.Scorecard, Optional<NodeScore>> select) {
 		String planId = scored.document().planId();
 		String checkpoint = scored.document().checkpoint();
 		Map<String, NodeScore> objectives = byCode(scored.document().scorecard().objectives());
@@ -440,7 +440,7 @@ class DashboardService {
 	}
 
 	private List<TrendPoint> trend(String planId, String checkpoint,
-			Function<org.cicloperformance.reportingservice.scoring.Scorecard, Optional<NodeScore>> select) {
+			Function<org.cicloperformance.reportingservice.engine.Scorecard, Optional<NodeScore>> select) {
 		Map<Integer, Policy> policies = new HashMap<>();
 		List<TrendPoint> points = new ArrayList<>();
 		for (ScoreDocument document : scores.findAll(planId)) {

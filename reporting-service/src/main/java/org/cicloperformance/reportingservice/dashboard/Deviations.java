@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.cicloperformance.reportingservice.result.ResultEvent;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult;
-import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
-import org.cicloperformance.reportingservice.scoring.MeasureKind;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
+import org.cicloperformance.reportingservice.engine.IndicatorTarget;
+import org.cicloperformance.reportingservice.engine.MeasureKind;
 
 /**
  * The deviation (scostamento) shown next to a result. The producer's deviation comes first (monitoring-service

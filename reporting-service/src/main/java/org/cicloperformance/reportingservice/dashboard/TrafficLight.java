@@ -1,8 +1,8 @@
 package org.cicloperformance.reportingservice.dashboard;
 
 import java.math.BigDecimal;
-import org.cicloperformance.reportingservice.scoring.Incentives;
-import org.cicloperformance.reportingservice.scoring.Policy;
+import org.cicloperformance.reportingservice.engine.Incentives;
+import org.cicloperformance.reportingservice.engine.Policy;
 
 /**
  * The traffic light of a score, read from the incentive bands of the policy in force: a band that pays in full is

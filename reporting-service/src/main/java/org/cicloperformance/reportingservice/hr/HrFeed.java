@@ -3,7 +3,7 @@ package org.cicloperformance.reportingservice.hr;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
+import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
 
 /**
  * The feed HR uses to compute incentive pay: one row per manager of a plan at a checkpoint. {@code status} is

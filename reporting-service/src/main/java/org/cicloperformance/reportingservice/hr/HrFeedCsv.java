@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
+import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.scoring.Incentives;
-import org.cicloperformance.reportingservice.scoring.Incentives.Payout;
-import org.cicloperformance.reportingservice.scoring.NodeScore;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.engine.Incentives;
+import org.cicloperformance.reportingservice.engine.Incentives.Payout;
+import org.cicloperformance.reportingservice.engine.NodeScore;
+import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.stereotype.Service;
 

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.scoring.Checkpoint;
-import org.cicloperformance.reportingservice.scoring.ComponentDefinition;
-import org.cicloperformance.reportingservice.scoring.Direction;
-import org.cicloperformance.reportingservice.scoring.IndicatorDefinition;
-import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
-import org.cicloperformance.reportingservice.scoring.MeasureKind;
-import org.cicloperformance.reportingservice.scoring.MilestoneDefinition;
-import org.cicloperformance.reportingservice.scoring.Policy;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.engine.Checkpoint;
+import org.cicloperformance.reportingservice.engine.ComponentDefinition;
+import org.cicloperformance.reportingservice.engine.Direction;
+import org.cicloperformance.reportingservice.engine.IndicatorDefinition;
+import org.cicloperformance.reportingservice.engine.IndicatorTarget;
+import org.cicloperformance.reportingservice.engine.MeasureKind;
+import org.cicloperformance.reportingservice.engine.MilestoneDefinition;
+import org.cicloperformance.reportingservice.engine.Policy;
+import org.cicloperformance.reportingservice.engine.ScoringPlan;
 
 /** Turns the plan content of an event into the engine's input. */
 public final class PlanMapper {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.reportingservice.CacheSettings;
 import org.cicloperformance.reportingservice.IdPatterns;
-import org.cicloperformance.reportingservice.scoring.PlanScorer;
+import org.cicloperformance.reportingservice.engine.PlanScorer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

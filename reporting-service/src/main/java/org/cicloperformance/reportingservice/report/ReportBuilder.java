@@ -35,11 +35,11 @@ import org.cicloperformance.reportingservice.report.MonitoringReport.WeightRow;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.scoring.Decimals;
-import org.cicloperformance.reportingservice.scoring.IndicatorScore;
-import org.cicloperformance.reportingservice.scoring.MeasureKind;
-import org.cicloperformance.reportingservice.scoring.NodeScore;
-import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.engine.Decimals;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
+import org.cicloperformance.reportingservice.engine.MeasureKind;
+import org.cicloperformance.reportingservice.engine.NodeScore;
+import org.cicloperformance.reportingservice.engine.Scorecard;
 
 /**
  * Builds the monitoring report from what reporting stores: the plan version in force at the checkpoint, the

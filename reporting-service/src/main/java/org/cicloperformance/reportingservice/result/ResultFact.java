@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
 import org.springframework.data.annotation.Id;
 
 /**

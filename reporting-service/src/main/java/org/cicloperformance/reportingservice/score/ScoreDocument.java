@@ -2,7 +2,7 @@ package org.cicloperformance.reportingservice.score;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.engine.Scorecard;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -20,12 +20,12 @@ import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
-import org.cicloperformance.reportingservice.scoring.Checkpoint;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult;
-import org.cicloperformance.reportingservice.scoring.IndicatorScore;
-import org.cicloperformance.reportingservice.scoring.PlanScorer;
-import org.cicloperformance.reportingservice.scoring.ResultKey;
-import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.engine.Checkpoint;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
+import org.cicloperformance.reportingservice.engine.PlanScorer;
+import org.cicloperformance.reportingservice.engine.ResultKey;
+import org.cicloperformance.reportingservice.engine.Scorecard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 

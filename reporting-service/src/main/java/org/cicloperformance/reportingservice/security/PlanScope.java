@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.plan.PlanVersionFact;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.util.UriUtils;
 

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.cicloperformance.reportingservice.result.ResultEvent;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult;
-import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
-import org.cicloperformance.reportingservice.scoring.MeasureKind;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
+import org.cicloperformance.reportingservice.engine.IndicatorTarget;
+import org.cicloperformance.reportingservice.engine.MeasureKind;
 import org.junit.jupiter.api.Test;
 
 /** The deviation next to a result: the producer's when it sent one, else result − target. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
+import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

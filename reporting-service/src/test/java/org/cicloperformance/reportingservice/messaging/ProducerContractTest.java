@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.plan.PlanMapper;
 import org.cicloperformance.reportingservice.result.ResultEvent;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan;
+import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.support.Seed;
 import org.junit.jupiter.api.Test;
 

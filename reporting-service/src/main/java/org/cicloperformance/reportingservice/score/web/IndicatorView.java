@@ -2,11 +2,11 @@ package org.cicloperformance.reportingservice.score.web;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cicloperformance.reportingservice.scoring.Achievement;
-import org.cicloperformance.reportingservice.scoring.Decimals;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult;
-import org.cicloperformance.reportingservice.scoring.IndicatorScore;
-import org.cicloperformance.reportingservice.scoring.IndicatorTarget;
+import org.cicloperformance.reportingservice.engine.Achievement;
+import org.cicloperformance.reportingservice.engine.Decimals;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
+import org.cicloperformance.reportingservice.engine.IndicatorTarget;
 
 /**
  * An indicator's achievement with its inputs: target, result version used and the arithmetic. On the final scores

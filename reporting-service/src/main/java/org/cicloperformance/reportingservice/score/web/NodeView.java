@@ -2,8 +2,8 @@ package org.cicloperformance.reportingservice.score.web;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cicloperformance.reportingservice.scoring.Decimals;
-import org.cicloperformance.reportingservice.scoring.NodeScore;
+import org.cicloperformance.reportingservice.engine.Decimals;
+import org.cicloperformance.reportingservice.engine.NodeScore;
 
 /**
  * A node of the score tree with its explanation: the weighted mean ({@code arithmetic}), the coverage and the

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.scoring.IndicatorScore;
-import org.cicloperformance.reportingservice.scoring.NodeScore;
-import org.cicloperformance.reportingservice.scoring.NodeScore.Contribution;
-import org.cicloperformance.reportingservice.scoring.Scorecard;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
+import org.cicloperformance.reportingservice.engine.NodeScore;
+import org.cicloperformance.reportingservice.engine.NodeScore.Contribution;
+import org.cicloperformance.reportingservice.engine.Scorecard;
 
 /** Builds the nested views from a score document: the tree follows the contributions of each node. */
 final class ScoreViews {

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 /** How an indicator is measured; decides which fields of its target and result matter. */
 public enum MeasureKind {

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 public enum Direction {
 	HIGHER_IS_BETTER, LOWER_IS_BETTER

@@ -1,13 +1,13 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
-import static org.cicloperformance.reportingservice.scoring.Decimals.number;
-import static org.cicloperformance.reportingservice.scoring.Decimals.percent;
+import static org.cicloperformance.reportingservice.engine.Decimals.number;
+import static org.cicloperformance.reportingservice.engine.Decimals.percent;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.scoring.NodeScore.Contribution;
-import org.cicloperformance.reportingservice.scoring.NodeScore.NodeKind;
+import org.cicloperformance.reportingservice.engine.NodeScore.Contribution;
+import org.cicloperformance.reportingservice.engine.NodeScore.NodeKind;
 
 /** Weighted means with coverage: the one roll-up rule of every aggregate level. */
 public final class RollUp {

@@ -1,13 +1,13 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cicloperformance.reportingservice.scoring.Incentives.FundEarning;
-import org.cicloperformance.reportingservice.scoring.Incentives.Payout;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Fund;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Incentive;
+import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
+import org.cicloperformance.reportingservice.engine.Incentives.Payout;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Fund;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Incentive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Manager;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Objective;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.OrganisationalArea;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.StrategicArea;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.StrategicObjective;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Manager;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Objective;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.OrganisationalArea;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.StrategicArea;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.StrategicObjective;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cicloperformance.reportingservice.scoring.Achievement.Rule;
-import org.cicloperformance.reportingservice.scoring.Achievement.Status;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult.Delivery;
-import org.cicloperformance.reportingservice.scoring.Policy.MissingRule;
-import org.cicloperformance.reportingservice.scoring.Policy.NumericRule;
+import org.cicloperformance.reportingservice.engine.Achievement.Rule;
+import org.cicloperformance.reportingservice.engine.Achievement.Status;
+import org.cicloperformance.reportingservice.engine.IndicatorResult.Delivery;
+import org.cicloperformance.reportingservice.engine.Policy.MissingRule;
+import org.cicloperformance.reportingservice.engine.Policy.NumericRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import java.math.BigDecimal;
 import java.util.List;

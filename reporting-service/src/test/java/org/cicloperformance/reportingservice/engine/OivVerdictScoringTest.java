@@ -1,18 +1,18 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cicloperformance.reportingservice.scoring.PlanScorerTest.JUNE;
-import static org.cicloperformance.reportingservice.scoring.PlanScorerTest.bd;
-import static org.cicloperformance.reportingservice.scoring.PlanScorerTest.juneResults;
-import static org.cicloperformance.reportingservice.scoring.PlanScorerTest.plan;
+import static org.cicloperformance.reportingservice.engine.PlanScorerTest.JUNE;
+import static org.cicloperformance.reportingservice.engine.PlanScorerTest.bd;
+import static org.cicloperformance.reportingservice.engine.PlanScorerTest.juneResults;
+import static org.cicloperformance.reportingservice.engine.PlanScorerTest.plan;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cicloperformance.reportingservice.scoring.Achievement.Rule;
-import org.cicloperformance.reportingservice.scoring.Achievement.Status;
+import org.cicloperformance.reportingservice.engine.Achievement.Rule;
+import org.cicloperformance.reportingservice.engine.Achievement.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.cicloperformance.reportingservice.scoring.NodeScore.Contribution;
-import org.cicloperformance.reportingservice.scoring.NodeScore.NodeKind;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Manager;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Objective;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.OrganisationalArea;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.StrategicArea;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.StrategicObjective;
+import org.cicloperformance.reportingservice.engine.NodeScore.Contribution;
+import org.cicloperformance.reportingservice.engine.NodeScore.NodeKind;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Manager;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Objective;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.OrganisationalArea;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.StrategicArea;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.StrategicObjective;
 
 /**
  * Scores one plan version at a checkpoint: all of it ({@link #score}) or, after one result changed, only the path

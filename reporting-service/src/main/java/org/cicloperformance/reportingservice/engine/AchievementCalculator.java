@@ -1,7 +1,7 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
-import static org.cicloperformance.reportingservice.scoring.Decimals.number;
-import static org.cicloperformance.reportingservice.scoring.Decimals.percent;
+import static org.cicloperformance.reportingservice.engine.Decimals.number;
+import static org.cicloperformance.reportingservice.engine.Decimals.percent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.scoring.Achievement.Part;
-import org.cicloperformance.reportingservice.scoring.Achievement.Rule;
-import org.cicloperformance.reportingservice.scoring.Achievement.Status;
-import org.cicloperformance.reportingservice.scoring.IndicatorResult.Delivery;
-import org.cicloperformance.reportingservice.scoring.Policy.MissingRule;
-import org.cicloperformance.reportingservice.scoring.Policy.NumericRule;
+import org.cicloperformance.reportingservice.engine.Achievement.Part;
+import org.cicloperformance.reportingservice.engine.Achievement.Rule;
+import org.cicloperformance.reportingservice.engine.Achievement.Status;
+import org.cicloperformance.reportingservice.engine.IndicatorResult.Delivery;
+import org.cicloperformance.reportingservice.engine.Policy.MissingRule;
+import org.cicloperformance.reportingservice.engine.Policy.NumericRule;
 
 /** Indicator achievement at a checkpoint, following the policy of the plan version in force. */
 public final class AchievementCalculator {

@@ -1,13 +1,13 @@
-package org.cicloperformance.reportingservice.scoring;
+package org.cicloperformance.reportingservice.engine;
 
-import static org.cicloperformance.reportingservice.scoring.Decimals.percent;
+import static org.cicloperformance.reportingservice.engine.Decimals.percent;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
-import org.cicloperformance.reportingservice.scoring.Policy.IncentiveBand;
-import org.cicloperformance.reportingservice.scoring.ScoringPlan.Incentive;
+import org.cicloperformance.reportingservice.engine.Policy.IncentiveBand;
+import org.cicloperformance.reportingservice.engine.ScoringPlan.Incentive;
 
 /** Incentive bands and the amounts an incentive block pays at a score. */
 public final class Incentives {
