@@ -1,6 +1,8 @@
 package org.cicloperformance.reportingservice.dashboard;
 
+import org.cicloperformance.reportingservice.format.Formats;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,6 +19,12 @@ class DashboardWebConfiguration implements WebMvcConfigurer {
 	@Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 	LocaleResolver localeResolver() {
 		return new DashboardLocaleResolver();
+	}
+
+	/** The pages' formats ({@code @fmt} in the templates), in the language of the request being served. */
+	@Bean("fmt")
+	Formats fmt() {
+		return Formats.following(LocaleContextHolder::getLocale);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.cicloperformance.reportingservice.dashboard;
 
+import org.cicloperformance.reportingservice.format.Formats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package org.cicloperformance.reportingservice.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cicloperformance.reportingservice.format.Formats;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.report.MonitoringReport.BudgetRow;
 import org.cicloperformance.reportingservice.report.MonitoringReport.CheckpointColumn;
@@ -35,7 +35,6 @@ import org.cicloperformance.reportingservice.report.MonitoringReport.WeightRow;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
-import org.cicloperformance.reportingservice.engine.Decimals;
 import org.cicloperformance.reportingservice.engine.IndicatorScore;
 import org.cicloperformance.reportingservice.engine.MeasureKind;
 import org.cicloperformance.reportingservice.engine.NodeScore;
@@ -49,7 +48,7 @@ import org.cicloperformance.reportingservice.engine.Scorecard;
  */
 final class ReportBuilder {
 
-	static final String NONE = "—";
+	static final String NONE = Formats.NONE;
 
 	static final String BLANK = "______________________";
 
@@ -567,32 +566,35 @@ final class ReportBuilder {
 		return objective + "/" + indicator;
 	}
 
-	// --- formats (Italian, as the engine's arithmetic) ---
+	// --- formats: the dashboard's (format/Formats), always Italian ---
+
+	private static final Formats FMT = Formats.italian();
 
 	static String number(BigDecimal value) {
-		return value == null ? NONE : Decimals.number(value);
+		return FMT.number(value);
 	}
 
 	static String percent(BigDecimal fraction) {
-		return fraction == null ? NONE : Decimals.percent(fraction);
+		return FMT.percent(fraction);
 	}
 
 	/** Points of a percentage or a weight, two decimals: 20 → {@code 20,00%}. */
 	static String points(BigDecimal value) {
-		return value == null ? NONE : Decimals.italian(value.setScale(2, RoundingMode.HALF_UP)) + "%";
+		return FMT.points(value);
 	}
 
 	/** A difference with its sign: 3 → {@code +3}, −2543 → {@code -2.543}. */
 	static String signed(BigDecimal value) {
-		return value == null ? NONE : (value.signum() > 0 ? "+" : "") + Decimals.number(value);
+		return FMT.signed(value);
 	}
 
 	private static String sign(BigDecimal value) {
 		return value.signum() > 0 ? "+" : value.signum() < 0 ? "-" : "";
 	}
 
+	/** As on the dashboard: 1234 → {@code 1.234,00 €}. */
 	static String euros(BigDecimal amount) {
-		return amount == null ? NONE : "€ " + Decimals.italian(amount.setScale(2, RoundingMode.HALF_UP));
+		return FMT.euros(amount);
 	}
 
 	static String date(LocalDate date) {

@@ -144,8 +144,8 @@ class ReportBuilderTest {
 		assertThat(objective.coverage()).isEqualTo("100,00%");
 		assertThat(objective.arithmetic()).isEqualTo("(20 · 100,00% + 10 · 100,00% + 70 · 87,83%) / 100 = 91,48%");
 		assertThat(objective.budget()).extracting(b -> b.amount(), b -> b.account(), b -> b.budgetCode())
-				.containsExactly(tuple("€ 38.280,00", "325071", "C002"), tuple("€ 42.700,00", "330004", "B002"));
-		assertThat(objective.budgetTotal()).isEqualTo("€ 80.980,00");
+				.containsExactly(tuple("38.280,00 €", "325071", "C002"), tuple("42.700,00 €", "330004", "B002"));
+		assertThat(objective.budgetTotal()).isEqualTo("80.980,00 €");
 		assertThat(objective.evidence()).extracting(e -> e.indicator()).containsExactly("1", "2", "3");
 	}
 

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.dashboard;
+package org.cicloperformance.reportingservice.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 /** Italian figures on the pages, digit for digit as the API's texts; English grouping when asked. */
 class FormatsTest {
 
-	final Formats fmt = new Formats();
+	final Formats fmt = Formats.following(LocaleContextHolder::getLocale);
 
 	@AfterEach
 	void resetLocale() {
@@ -87,5 +87,13 @@ class FormatsTest {
 		assertThat(fmt.number(new BigDecimal("2260"))).isEqualTo("2,260");
 		assertThat(fmt.euros(new BigDecimal("7982.63"))).isEqualTo("7,982.63 €");
 		assertThat(fmt.date(LocalDate.of(2018, 6, 30))).isEqualTo("30/06/2018");
+	}
+
+	@Test
+	void theReportsFormatsStayItalianWhateverTheRequestsLanguage() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+
+		assertThat(Formats.italian().euros(new BigDecimal("1234"))).isEqualTo("1.234,00 €");
+		assertThat(Formats.italian().percent(new BigDecimal("0.8782500000"))).isEqualTo("87,83%");
 	}
 }

@@ -1,4 +1,4 @@
-package org.cicloperformance.reportingservice.dashboard;
+package org.cicloperformance.reportingservice.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,25 +9,45 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 /**
- * Numbers and dates as the reader expects them: Italian by default ({@code 82,70%}, {@code 2.260},
- * {@code 30/06/2018}), English grouping when the dashboard is in English. Percentages round half up to two decimals,
- * as the API's {@code scoreText} does, so the page and the API show the same digits. Templates call it as
- * {@code @fmt}.
+ * Numbers, amounts and dates as an Italian reader expects them ({@code 82,70%}, {@code 2.260}, {@code 1.234,00 €},
+ * {@code 30/06/2018}): the one set of formats of the dashboard and the monitoring report, so that a figure prints
+ * the same on both. English grouping ({@code 2,260}) when the reader's language is English; the day stays first.
+ * Percentages round half up to two decimals, as the API's {@code scoreText} does, so the page, the report and the
+ * API show the same digits. The dashboard's templates call it as {@code @fmt}.
  */
-@Component("fmt")
-class Formats {
+public final class Formats {
 
-	static final String NONE = "—";
+	/** What a missing value prints as. */
+	public static final String NONE = "—";
 
-	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+	/** The plans' entities are in Italy: times are Rome's. */
+	public static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ROME);
+
+	private static final Formats ITALIAN = new Formats(() -> Locale.ITALIAN);
+
+	/** The reader's language, asked at each call (the dashboard's follows the request). */
+	private final Supplier<Locale> language;
+
+	private Formats(Supplier<Locale> language) {
+		this.language = language;
+	}
+
+	/** Always Italian: the report, an act of an Italian public body. */
+	public static Formats italian() {
+		return ITALIAN;
+	}
+
+	/** In the language {@code language} gives at the time of each call: English grouping for English, else Italian. */
+	public static Formats following(Supplier<Locale> language) {
+		return new Formats(language);
+	}
 
 	/** A fraction as a percentage: 0.9148 → {@code 91,48%}; null → {@code —}. */
 	public String percent(BigDecimal fraction) {
@@ -47,6 +67,7 @@ class Formats {
 		return (value.signum() > 0 ? "+" : "") + number(value);
 	}
 
+	/** An amount in euros, two decimals, the sign after: 1234 → {@code 1.234,00 €}. */
 	public String euros(BigDecimal amount) {
 		return amount == null ? NONE : format(amount, 2, 2) + " €";
 	}
@@ -65,7 +86,7 @@ class Formats {
 		return percentagePoints == null ? NONE : format(percentagePoints, 2, 2) + "%";
 	}
 
-	private static String format(BigDecimal value, int minDecimals, int maxDecimals) {
+	private String format(BigDecimal value, int minDecimals, int maxDecimals) {
 		DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(numberLocale()));
 		format.setMinimumFractionDigits(minDecimals);
 		format.setMaximumFractionDigits(maxDecimals);
@@ -73,7 +94,8 @@ class Formats {
 		return format.format(value);
 	}
 
-	private static Locale numberLocale() {
-		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : Locale.ITALY;
+	private Locale numberLocale() {
+		Locale locale = language.get();
+		return locale != null && "en".equals(locale.getLanguage()) ? Locale.UK : Locale.ITALY;
 	}
 }
