@@ -1,5 +1,7 @@
 package org.cicloperformance.reportingservice.hr;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +20,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The HR feed as CSV for Italian spreadsheets: UTF-8 with a byte-order mark, {@code ;} separator, decimal comma,
- * no thousands separator, CRLF line ends. The format is documented in {@code docs/hr-feed.md}.
+ * no thousands separator, CRLF line ends, written by Apache Commons CSV (quotes only where a cell needs them). The
+ * format is documented in {@code docs/hr-feed.md}.
  *
  * <p>
  * Text cells come from the plan (names of managers, areas, funds, codes): one that a spreadsheet would read as a
@@ -36,6 +41,10 @@ public final class HrFeedCsv {
 			"percentuale_erogazione", "versione_politica", "versione_piano", "calcolato_il", "obiettivo", "fondo",
 			"importo_euro", "importo_maturato_euro", "chiusura", "erogabile");
 
+	/** RFC 4180 with {@code ;}: what Excel and LibreOffice read by default in an Italian locale. */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
+			.setQuoteMode(QuoteMode.MINIMAL).setHeader(HEADER.toArray(String[]::new)).get();
+
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
 			.withZone(ZoneId.of("Europe/Rome"));
 
@@ -53,7 +62,17 @@ public final class HrFeedCsv {
 
 	static String write(HrFeed feed) {
 		StringBuilder csv = new StringBuilder(BOM);
-		line(csv, HEADER);
+		try (CSVPrinter printer = FORMAT.print(csv)) {
+			write(feed, printer);
+		}
+		catch (IOException e) {
+			// a StringBuilder does not fail
+			throw new UncheckedIOException(e);
+		}
+		return csv.toString();
+	}
+
+	private static void write(HrFeed feed, CSVPrinter csv) throws IOException {
 		List<String> closing = List.of(feed.closing() == null ? "" : String.valueOf(feed.closing()),
 				feed.payable() ? "SI" : "NO");
 		for (HrFeed.Row row : feed.rows()) {
@@ -67,7 +86,7 @@ public final class HrFeedCsv {
 					percent(row.payoutPercentage()), String.valueOf(row.policyVersion()),
 					String.valueOf(row.planVersion()), TIMESTAMP.format(row.computedAt()), "", "", "", ""));
 			manager.addAll(closing);
-			line(csv, manager);
+			csv.printRecord(manager);
 			for (HrFeed.IncentiveEarning incentive : row.incentives()) {
 				for (FundEarning fund : incentive.funds()) {
 					List<String> earning = new ArrayList<>();
@@ -80,11 +99,10 @@ public final class HrFeedCsv {
 							euros(fund.amount()),
 							euros(fund.earned())));
 					earning.addAll(closing);
-					line(csv, earning);
+					csv.printRecord(earning);
 				}
 			}
 		}
-		return csv.toString();
 	}
 
 	/** A fraction as percentage points with two decimals: 0.914833 → "91,48". */
@@ -98,17 +116,6 @@ public final class HrFeedCsv {
 
 	private static String decimalComma(BigDecimal value) {
 		return value.toPlainString().replace('.', ',');
-	}
-
-	private static void line(StringBuilder csv, List<String> fields) {
-		csv.append(fields.stream().map(HrFeedCsv::quoted).collect(Collectors.joining(";"))).append("\r\n");
-	}
-
-	private static String quoted(String field) {
-		if (field.contains(";") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-			return "\"" + field.replace("\"", "\"\"") + "\"";
-		}
-		return field;
 	}
 
 	/**
