@@ -67,8 +67,9 @@ public class ReportRenderer {
 		this.fonts = FACES.stream().collect(java.util.stream.Collectors.toMap(f -> f, Face::bytes));
 	}
 
+	/** The XHTML, with only characters XML allows (see {@link XmlText}): the PDF is made from this very text. */
 	public String html(MonitoringReport report, Locale locale) {
-		return templates.process(TEMPLATE, new Context(locale, Map.of("report", report)));
+		return XmlText.legal(templates.process(TEMPLATE, new Context(locale, Map.of("report", report))));
 	}
 
 	public byte[] pdf(MonitoringReport report, Locale locale) {
