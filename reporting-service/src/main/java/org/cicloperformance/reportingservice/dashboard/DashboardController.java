@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.cicloperformance.reportingservice.hr.HrFeedCsv;
+import org.cicloperformance.reportingservice.hr.web.HrFeedDownload;
 import org.cicloperformance.reportingservice.hr.HrFeedService;
 import org.cicloperformance.reportingservice.security.Access;
 import org.cicloperformance.reportingservice.security.PlanScope;
@@ -171,7 +171,7 @@ class DashboardController {
 	ResponseEntity<byte[]> hrFeedCsv(@PathVariable String planId, @RequestParam(required = false) String checkpoint) {
 		PlanScope scope = scope(planId, checkpoint);
 		scope.requireHrFeed();
-		return HrFeedCsv.download(hrFeeds.feed(planId, checkpoint(planId, checkpoint)));
+		return HrFeedDownload.of(hrFeeds.feed(planId, checkpoint(planId, checkpoint)));
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,10 +12,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 import org.cicloperformance.reportingservice.engine.Incentives.FundEarning;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The HR feed as CSV for Italian spreadsheets: UTF-8 with a byte-order mark, {@code ;} separator, decimal comma,
@@ -31,8 +26,6 @@ import org.springframework.http.ResponseEntity;
  * reads them as numbers.
  */
 public final class HrFeedCsv {
-
-	public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	static final String BOM = "\uFEFF";
 
@@ -51,16 +44,8 @@ public final class HrFeedCsv {
 	private HrFeedCsv() {
 	}
 
-	/** The feed as a download named after the plan and the checkpoint (the API and the dashboard serve it). */
-	public static ResponseEntity<byte[]> download(HrFeed feed) {
-		byte[] body = write(feed).getBytes(StandardCharsets.UTF_8);
-		return ResponseEntity.ok().contentType(CSV)
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename("hr-feed-" + feed.planId() + "-" + feed.checkpoint() + ".csv").build().toString())
-				.body(body);
-	}
-
-	static String write(HrFeed feed) {
+	/** The whole feed as CSV text, byte-order mark first. */
+	public static String write(HrFeed feed) {
 		StringBuilder csv = new StringBuilder(BOM);
 		try (CSVPrinter printer = FORMAT.print(csv)) {
 			write(feed, printer);

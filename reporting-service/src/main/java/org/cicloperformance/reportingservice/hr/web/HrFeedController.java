@@ -1,5 +1,7 @@
-package org.cicloperformance.reportingservice.hr;
+package org.cicloperformance.reportingservice.hr.web;
 
+import org.cicloperformance.reportingservice.hr.HrFeed;
+import org.cicloperformance.reportingservice.hr.HrFeedService;
 import org.cicloperformance.reportingservice.security.Access;
 import org.cicloperformance.reportingservice.security.Role;
 import org.cicloperformance.reportingservice.web.NotFoundException;
@@ -33,7 +35,7 @@ class HrFeedController {
 	@GetMapping(path = "/hr-feed.csv", produces = "text/csv")
 	ResponseEntity<byte[]> csv(@PathVariable String planId, @PathVariable String checkpoint) {
 		requireReader(planId, checkpoint);
-		return HrFeedCsv.download(feeds.feed(planId, checkpoint));
+		return HrFeedDownload.of(feeds.feed(planId, checkpoint));
 	}
 
 	private void requireReader(String planId, String checkpoint) {

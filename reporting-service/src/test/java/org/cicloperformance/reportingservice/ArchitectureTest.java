@@ -1,0 +1,73 @@
+package org.cicloperformance.reportingservice;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure of reporting-service, pinned (docs/architecture.md, "where to find what"): feature packages
+ * depend on each other one way only, the scoring engine is plain Java, and HTTP stays in the packages that serve
+ * it.
+ */
+class ArchitectureTest {
+
+	private static final String ROOT = "org.cicloperformance.reportingservice";
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+
+	/** No cycle between the service's feature packages (each top-level package with its sub-packages). */
+	static ArchRule noCyclesBetweenFeatures(String root) {
+		return slices().matching(root + ".(*)..").namingSlices("$1").should().beFreeOfCycles()
+				// score ↔ checkpoint: score/ScoringService reads checkpoint's closed states while checkpoint
+				// uses the score store; removed by rep-pipeline (issue 13/17). Exempt one edge until it merges.
+				.ignoreDependency(resideInAPackage(root + ".score.."), resideInAPackage(root + ".checkpoint.."))
+				// security → audit: security's entry point records refusals in the audit trail, which itself
+				// needs security's Actor; owned by the security/audit helper, exempt until that branch merges.
+				.ignoreDependency(resideInAPackage(root + ".security.."), resideInAPackage(root + ".audit.."));
+	}
+
+	@Test
+	void featurePackagesDependOnEachOtherOneWayOnly() {
+		noCyclesBetweenFeatures(ROOT).check(MAIN);
+	}
+
+	@Test
+	void theCycleRuleFailsOnACycle() {
+		JavaClasses fixture = new ClassFileImporter().importPackages(ROOT + ".cyclefixture");
+
+		assertThat(fixture).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(noCyclesBetweenFeatures(ROOT + ".cyclefixture").evaluate(fixture).hasViolation()).isTrue();
+	}
+
+	@Test
+	void theEngineIsFreeOfSpringAndMongoDb() {
+		noClasses().that().resideInAPackage(ROOT + ".engine..").should().dependOnClassesThat()
+				.resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "jakarta..")
+				.because("the engine is the pure scoring arithmetic (docs/scoring-rules.md), testable without Spring")
+				.check(MAIN);
+	}
+
+	/**
+	 * Controllers, servlet and HTTP types only where the service speaks HTTP: the {@code web} packages (the JSON
+	 * API, its problems) and {@code dashboard}, which is the server-rendered web application as a whole. security
+	 * and audit are the HTTP layer's own cross-cutting filters (owned by their helper: exempt here).
+	 */
+	@Test
+	void webTypesStayInWebPackages() {
+		noClasses().that().resideOutsideOfPackages(ROOT + "..web..", ROOT + ".dashboard..", ROOT + ".security..",
+				ROOT + ".audit..").should().dependOnClassesThat(describe("Spring MVC, HTTP or servlet types",
+						c -> c.getPackageName().startsWith("org.springframework.web")
+								|| c.getPackageName().startsWith("org.springframework.http")
+								|| c.getPackageName().startsWith("jakarta.servlet")))
+				.check(MAIN);
+	}
+}
