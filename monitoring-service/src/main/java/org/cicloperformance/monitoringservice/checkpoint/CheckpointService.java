@@ -34,6 +34,7 @@ import org.cicloperformance.monitoringservice.checkpoint.CheckpointStore.Change;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointView.IndicatorState;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.plan.VersionInForce;
+import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.cicloperformance.monitoringservice.result.ResultService;
@@ -98,6 +99,7 @@ public class CheckpointService {
 	/** A manager submits the results of their objectives; the last manager due makes the checkpoint SUBMITTED. */
 	public CheckpointView submit(Actor actor, String planId, String checkpoint, SubmissionRequest request) {
 		return transition(actor, planId, checkpoint, c -> {
+			refuseOutOfBounds(submissionBounds(request));
 			String manager = actor.manager();
 			Set<String> due = CheckpointRules.managersDue(c.due());
 			if (request.manager() != null && !request.manager().equals(manager)) {
@@ -175,7 +177,33 @@ public class CheckpointService {
 		});
 	}
 
+	private static List<Violation> submissionBounds(SubmissionRequest request) {
+		List<Violation> v = new ArrayList<>();
+		InputBounds.check(v, InputBounds.code("/manager", request.manager()));
+		InputBounds.check(v, InputBounds.text("/commentary", request.commentary(), InputBounds.MAX_TEXT));
+		InputBounds.check(v, InputBounds.items("/proposals", request.proposals()));
+		if (request.proposals() != null && request.proposals().size() <= InputBounds.MAX_ITEMS) {
+			for (int i = 0; i < request.proposals().size(); i++) {
+				InputBounds.check(v, InputBounds.code("/proposals/" + i, request.proposals().get(i)));
+			}
+		}
+		return v;
+	}
+
+	private static void refuseOutOfBounds(List<Violation> violations) {
+		if (!violations.isEmpty()) {
+			throw new RefusedException(violations);
+		}
+	}
+
 	private static void checkVerdict(VerdictRequest request) {
+		List<Violation> bounds = new ArrayList<>();
+		InputBounds.check(bounds, InputBounds.code("/objective", request.objective()));
+		InputBounds.check(bounds, InputBounds.code("/indicator", request.indicator()));
+		InputBounds.check(bounds, InputBounds.text("/reason", request.reason(), InputBounds.MAX_TEXT));
+		InputBounds.check(bounds, InputBounds.number("/adjustedAchievement", request.adjustedAchievement()));
+		// checked first: the range check below formats the number
+		refuseOutOfBounds(bounds);
 		List<Violation> violations = new ArrayList<>();
 		if (request.objective() == null || request.objective().isBlank()) {
 			violations.add(Violation.of("/objective", "required"));
@@ -237,6 +265,9 @@ public class CheckpointService {
 			if (request == null || request.reason() == null || request.reason().isBlank()) {
 				throw refused("/reason", "required");
 			}
+			InputBounds.text("/reason", request.reason(), InputBounds.MAX_TEXT).ifPresent(v -> {
+				throw new RefusedException(v);
+			});
 			requireStatus(c, CLOSED);
 			CheckpointDocument d = c.document();
 			Instant now = now();

@@ -1,16 +1,21 @@
 package org.cicloperformance.monitoringservice.evidence;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * Which files may be attached as evidence, and whether a file's first bytes agree with the type it declares (a
- * "PDF" that is not one is refused: downloads are served with the stored type). Text types are not checked: an
- * office's CSV may come in any encoding. A file sent as {@code application/octet-stream} or without a type (curl and
+ * "PDF" that is not one is refused: downloads are served with the stored type), as Apache Tika core's detector
+ * judges them. Text types are not checked: an office's CSV may come in any encoding. A file sent as {@code application/octet-stream} or without a type (curl and
  * many HTTP libraries do so for Office files) is taken for the type its extension names, then checked the same way.
  * Plain Java.
  */
@@ -33,32 +38,12 @@ final class ContentTypes {
 	static final List<String> DEFAULT = concat(List.of(PDF, "image/png", "image/jpeg"), OLE, ZIP_BASED,
 			List.of("text/csv", "text/plain"));
 
-	private static final byte[] PDF_MAGIC = { '%', 'P', 'D', 'F', '-' };
-
-	private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-
-	private static final byte[] JPEG_MAGIC = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
-
-	private static final byte[] OLE_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-			0x1A, (byte) 0xE1 };
-
-	private static final byte[] ZIP_MAGIC = { 'P', 'K', 0x03, 0x04 };
-
-	private static final Map<String, byte[]> MAGIC = magic();
-
 	private static final String UNKNOWN = "application/octet-stream";
 
-	private static final Map<String, String> BY_EXTENSION = Map.ofEntries(Map.entry("pdf", PDF),
-			Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-			Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
-			Map.entry("ppt", "application/vnd.ms-powerpoint"),
-			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-			Map.entry("odt", "application/vnd.oasis.opendocument.text"),
-			Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"),
-			Map.entry("odp", "application/vnd.oasis.opendocument.presentation"), Map.entry("zip", ZIP),
-			Map.entry("csv", "text/csv"), Map.entry("txt", "text/plain"));
+	/** Tika core's own registry of types, their signatures, file-name patterns and which type is a kind of which. */
+	private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
+
+	private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
 
 	private ContentTypes() {
 	}
@@ -88,39 +73,44 @@ final class ContentTypes {
 				.or(() -> Optional.of(essence));
 	}
 
+	/** The type Tika gives the file's name (its extension), never from the bytes. */
 	private static Optional<String> byExtension(String fileName) {
 		if (fileName == null || fileName.lastIndexOf('.') < 0) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(
-				BY_EXTENSION.get(fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)));
+		Metadata name = new Metadata();
+		name.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+		try {
+			MediaType type = TIKA.detect(null, name);
+			return MediaType.OCTET_STREAM.equals(type) ? Optional.empty() : Optional.of(type.getBaseType().toString());
+		}
+		catch (IOException e) {
+			return Optional.empty();
+		}
 	}
 
-	/** Whether the first bytes are those of the (accepted) type; true for types without a known signature. */
+	/**
+	 * Whether Tika's detector, from the first bytes alone, finds the (accepted) type or one of its kind: a .docx is
+	 * detected as a ZIP from its first bytes, a .doc as an OLE2 file. A type whose bytes are not recognised at all is
+	 * a mismatch. Text types are not judged (any encoding is fine).
+	 */
 	static boolean contentMatches(String acceptedType, byte[] head) {
-		byte[] magic = MAGIC.get(acceptedType.split(";")[0]);
-		if (magic == null) {
+		MediaType declared = REGISTRY.normalize(MediaType.parse(acceptedType.split(";")[0].trim()));
+		if (declared == null || "text".equals(declared.getType())) {
 			return true;
 		}
-		if (head.length < magic.length) {
+		MediaType detected;
+		try {
+			detected = REGISTRY.normalize(TIKA.detect(new ByteArrayInputStream(head), new Metadata()));
+		}
+		catch (IOException e) {
 			return false;
 		}
-		for (int i = 0; i < magic.length; i++) {
-			if (head[i] != magic[i]) {
-				return false;
-			}
+		if (MediaType.OCTET_STREAM.equals(detected) || MediaType.TEXT_PLAIN.equals(detected)) {
+			return false;
 		}
-		return true;
-	}
-
-	private static Map<String, byte[]> magic() {
-		var magic = new HashMap<String, byte[]>();
-		magic.put(PDF, PDF_MAGIC);
-		magic.put("image/png", PNG_MAGIC);
-		magic.put("image/jpeg", JPEG_MAGIC);
-		OLE.forEach(t -> magic.put(t, OLE_MAGIC));
-		ZIP_BASED.forEach(t -> magic.put(t, ZIP_MAGIC));
-		return Map.copyOf(magic);
+		return detected.equals(declared) || REGISTRY.isSpecializationOf(declared, detected)
+				|| REGISTRY.isSpecializationOf(detected, declared);
 	}
 
 	@SafeVarargs

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
 import org.cicloperformance.monitoringservice.result.AttachedEvidence;
+import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultDocument;
 import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.cicloperformance.monitoringservice.result.ResultService;
@@ -153,6 +154,9 @@ public class EvidenceService {
 			throw new RefusedException(Violation.of("/description", "evidence-description-too-long",
 					settings.maxDescriptionLength()));
 		}
+		InputBounds.text("/description", text, Integer.MAX_VALUE).ifPresent(v -> {
+			throw new RefusedException(v);
+		});
 		return text;
 	}
 

@@ -29,7 +29,7 @@ public record Violation(String pointer, String code, List<Object> args, Integer 
 	public int status() {
 		return switch (code) {
 			case "plan-unknown", "result-unknown", "evidence-unknown" -> 404;
-			case "evidence-too-large" -> 413;
+			case "evidence-too-large", "csv-too-large" -> 413;
 			case "evidence-type-unsupported", "evidence-content-mismatch" -> 415;
 			case "area-forbidden", "manager-forbidden", "manager-not-due" -> 403;
 			case "plan-version-not-received", "concurrent-update", "idempotency-in-progress", "checkpoint-closed",

@@ -154,4 +154,20 @@ class CheckpointRefusalsTest extends IntegrationTestBase {
 		refused(s.call("altro-ente", "/reopening", "{\"reason\":\"curiosità\"}"), 404, "plan-unknown");
 		s.view("personale").andExpect(status().isForbidden());
 	}
+
+	@Test
+	void aSubmissionOrVerdictOutOfBoundsIsRefusedBeforeAnyArithmeticAndChangesNothing() throws Exception {
+		s.recordAll().andExpect(status().isCreated());
+		refused(s.submit("dirigente", "Risultati\\u0001"), 422, "control-character");
+		refused(s.call("dirigente", "/submissions", "{\"commentary\":\"" + "x".repeat(20_001) + "\"}"), 422,
+				"text-too-long");
+		isIn("OPEN", 0);
+		s.submit("dirigente", "Risultati in linea con il piano");
+		s.submit("dirigente-bianchi", "Nessuna criticità");
+		s.call("oiv", "/review", null);
+		isIn("UNDER_REVIEW", 3);
+		refused(s.verdict("1.1.1", "1", "ADJUSTED", "1e1000000", "rettifica"), 422, "number-too-large");
+		refused(s.verdict("1.1.1", "1", "ADJUSTED", "0.12345678", "rettifica"), 422, "number-too-precise");
+		isIn("UNDER_REVIEW", 3);
+	}
 }

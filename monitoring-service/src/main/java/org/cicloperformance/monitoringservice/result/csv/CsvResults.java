@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
+import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultRequest;
 import org.cicloperformance.monitoringservice.result.ResultValue;
 import org.cicloperformance.monitoringservice.result.Violation;
@@ -54,7 +55,16 @@ public final class CsvResults {
 	public record Target(String planId, String objective, String checkpoint, int line) {
 	}
 
+	/** The largest file read (the upload limit, ciclo.security.max-upload-size, is 5 MB by default too). */
+	public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	/** The longest record, in characters: a commentary and a reason at their longest, and the rest. */
+	public static final int MAX_LINE = 2 * InputBounds.MAX_TEXT + 10_000;
+
 	public static Parsed read(byte[] bytes, KindLookup kinds) {
+		if (bytes.length > MAX_BYTES) {
+			return refused(Violation.of("", "csv-too-large", MAX_BYTES).atLine(1, null));
+		}
 		String text;
 		try {
 			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -66,8 +76,20 @@ public final class CsvResults {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
-		List<CsvReader.Row> rows = CsvReader.read(text, CsvReader.separatorOf(text)).stream()
-				.filter(r -> !r.isBlank()).toList();
+		List<CsvReader.Row> rows;
+		Violation unreadable = null;
+		try {
+			rows = CsvReader.read(text, CsvReader.separatorOf(text));
+		}
+		catch (CsvReader.Unreadable e) {
+			rows = e.read();
+			unreadable = Violation.of("", "csv-malformed").atLine(e.line(), null);
+		}
+		rows = rows.stream().filter(r -> !r.isBlank()).toList();
+		if (rows.size() > InputBounds.MAX_BATCH + 1) {
+			return refused(Violation.of("", "csv-too-many-rows", InputBounds.MAX_BATCH)
+					.atLine(rows.get(InputBounds.MAX_BATCH + 1).line(), null));
+		}
 		if (rows.isEmpty()) {
 			return refused(Violation.of("", "csv-empty").atLine(1, null));
 		}
@@ -91,7 +113,14 @@ public final class CsvResults {
 		List<ResultRequest> requests = new ArrayList<>();
 		List<Integer> lines = new ArrayList<>();
 		List<Target> targets = new ArrayList<>();
+		if (unreadable != null) {
+			violations.add(unreadable);
+		}
 		for (CsvReader.Row row : rows.subList(1, rows.size())) {
+			if (row.length() > MAX_LINE) {
+				violations.add(Violation.of("", "csv-line-too-long", MAX_LINE).atLine(row.line(), null));
+				continue;
+			}
 			Line line = new Line(row, columns);
 			String checkpoint = line.get("checkpoint");
 			targets.add(new Target(line.get("piano"), line.get("obiettivo"), isoDateOrAsIs(checkpoint), row.line()));

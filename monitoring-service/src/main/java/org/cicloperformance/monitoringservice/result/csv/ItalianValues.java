@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
+import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultValue;
 import org.cicloperformance.monitoringservice.result.ResultValue.DeliveredMilestone;
 import org.cicloperformance.monitoringservice.result.Violation;
@@ -29,6 +30,9 @@ import org.cicloperformance.monitoringservice.result.Violation;
  * A cell that cannot be read becomes a {@link Violation} pointing where the JSON API would.
  */
 final class ItalianValues {
+
+	/** "-1.000.000.000.000,000000" has 25 characters: a longer number is out of bounds whatever its digits. */
+	private static final int MAX_NUMBER_TEXT = 40;
 
 	private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
 
@@ -69,6 +73,13 @@ final class ItalianValues {
 
 	static BigDecimal number(String text, String pointer) throws Unreadable {
 		String cleaned = text.replace("€", "").replace("\u00a0", "").replace(" ", "");
+		if (cleaned.length() > MAX_NUMBER_TEXT) {
+			// never made into a BigDecimal: its digits alone say it is out of bounds
+			int comma = cleaned.indexOf(',');
+			boolean tooLarge = (comma < 0 ? cleaned.length() : comma) > MAX_NUMBER_TEXT / 2;
+			throw new Unreadable(tooLarge ? Violation.of(pointer, "number-too-large", "1.000.000.000.000")
+					: Violation.of(pointer, "number-too-precise", InputBounds.MAX_SCALE));
+		}
 		if (GROUPED.matcher(cleaned).matches() || PLAIN.matcher(cleaned).matches()) {
 			return new BigDecimal(cleaned.replace(".", "").replace(',', '.'));
 		}

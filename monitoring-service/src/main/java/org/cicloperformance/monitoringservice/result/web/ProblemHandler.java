@@ -42,18 +42,20 @@ class ProblemHandler {
 		return problem(e.status(), e.type(), e.violations());
 	}
 
+	/**
+	 * 400 naming the field when the parser knows it; never the parser's own message, which names internal classes
+	 * and may echo the input.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
 		String pointer = "";
-		String detail = e.getMostSpecificCause().getMessage();
-		if (e.getCause() instanceof DatabindException databind) {
-			pointer = pointerOf(databind.getPath());
-			detail = databind.getOriginalMessage();
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+				pointer = pointerOf(databind.getPath());
+				break;
+			}
 		}
-		else if (e.getCause() instanceof JacksonException jackson) {
-			detail = jackson.getOriginalMessage();
-		}
-		return problem(400, "malformed", List.of(Violation.of(pointer, "malformed", detail)));
+		return problem(400, "malformed", List.of(Violation.of(pointer, "malformed")));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
+import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.PlanLookup;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
@@ -107,6 +108,10 @@ class ResultController {
 		return idempotency.run(actor, key, "POST", "/api/results/batch", () -> idempotency.canonical(batch), requestId -> {
 			if (batch.results() == null || batch.results().isEmpty() || batch.results().contains(null)) {
 				throw new RefusedException(Violation.of("/results", "required"));
+			}
+			if (batch.results().size() > InputBounds.MAX_BATCH) {
+				service.countRefused("batch-too-large", 1);
+				throw new RefusedException(Violation.of("/results", "batch-too-large", InputBounds.MAX_BATCH));
 			}
 			PlanLookup plans = service.plansOf(actor.entity());
 			refuseOutsideAreas(actor, plans, batch.results(), (i, v) -> v.under("/results/" + i));
