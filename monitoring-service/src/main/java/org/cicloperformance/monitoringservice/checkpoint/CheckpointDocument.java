@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 
 /**
  * A document of collection {@code checkpoints}: the workflow state of one plan's checkpoint. Submissions, verdicts

@@ -32,11 +32,12 @@ import org.cicloperformance.monitoringservice.checkpoint.CheckpointRequests.Verd
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointRules.DueIndicator;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointStore.Change;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointView.IndicatorState;
+import org.cicloperformance.monitoringservice.outbox.EventSizeLimit;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.plan.VersionInForce;
 import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.result.ResultService;
 import org.cicloperformance.monitoringservice.result.ResultService.ConcurrentResultUpdateException;
 import org.cicloperformance.monitoringservice.result.Violation;
@@ -67,10 +68,13 @@ public class CheckpointService {
 	private final JsonMapper eventMapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 			.build();
 
-	CheckpointService(CheckpointStore store, ResultService results, Clock clock) {
+	private final EventSizeLimit eventSize;
+
+	CheckpointService(CheckpointStore store, ResultService results, Clock clock, EventSizeLimit eventSize) {
 		this.store = store;
 		this.results = results;
 		this.clock = clock;
+		this.eventSize = eventSize;
 	}
 
 	/** What one decision works on: the plan in force, the checkpoint's document, the due indicators, the results. */
@@ -321,8 +325,13 @@ public class CheckpointService {
 		}
 	}
 
+	/** The transition's event; refused when it could never be sent (a closing carries every verdict's reason). */
 	private OutboxEntry outbox(String planId, String eventId, String type, Object event, Instant at) {
-		return new OutboxEntry(eventId, planId, type, eventMapper.writeValueAsString(event), at.toEpochMilli());
+		String payload = eventMapper.writeValueAsString(event);
+		if (!eventSize.fits(payload)) {
+			throw refused("", "event-too-large", eventSize.maxPayloadBytes());
+		}
+		return new OutboxEntry(eventId, planId, type, payload, at.toEpochMilli());
 	}
 
 	private static RefusedException refused(String pointer, String code, Object... args) {

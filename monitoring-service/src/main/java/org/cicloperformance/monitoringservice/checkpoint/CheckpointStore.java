@@ -19,7 +19,7 @@ import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Submission;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Transition;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
 import org.cicloperformance.monitoringservice.support.OutboxPulls;
 import org.springframework.data.mongodb.core.MongoTemplate;

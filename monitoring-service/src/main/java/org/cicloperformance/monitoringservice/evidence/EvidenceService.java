@@ -19,7 +19,7 @@ import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
 import org.cicloperformance.monitoringservice.result.AttachedEvidence;
 import org.cicloperformance.monitoringservice.result.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultDocument;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.result.ResultService;
 import org.cicloperformance.monitoringservice.result.ResultService.ConcurrentResultUpdateException;
 import org.cicloperformance.monitoringservice.result.ResultStore;

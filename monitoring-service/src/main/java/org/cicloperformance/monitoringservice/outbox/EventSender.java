@@ -1,7 +1,6 @@
 package org.cicloperformance.monitoringservice.outbox;
 
 import java.util.concurrent.CompletableFuture;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 
 /** Sends one outbox event without waiting: the future completes when the broker has acknowledged it, or failed. */
 interface EventSender {

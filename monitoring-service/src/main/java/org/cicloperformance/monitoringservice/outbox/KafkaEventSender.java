@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -26,18 +25,15 @@ import org.springframework.stereotype.Component;
  * waiting and then needs each one's acknowledgement (a {@code sync} binding waits for every send; an async one
  * gives no result). It is configured like the binder's producers, from the same properties: the binder's brokers,
  * {@code configuration}, {@code producer-properties} (idempotent, {@code linger.ms}) and {@code required-acks}; the
- * topic of a binding is its {@code destination}. The records are those the binding sent: key the plan id, headers
- * {@code eventType} and {@code contentType} with the binder's {@code spring_json_header_types}.
+ * topic of a binding is its {@code destination}. Each record: key the plan id, the event's JSON as UTF-8, and one
+ * header, {@code eventType} (UTF-8 text). No {@code spring_json_header_types} naming Java classes, noise to any
+ * non-Java consumer, and so no {@code contentType} header either (without the type map a Spring consumer would read
+ * it as bytes): the consumers' bindings declare {@code content-type: application/json}, as the contract says.
  */
 @Component
 class KafkaEventSender implements EventSender, DisposableBean {
 
 	private static final String BINDER = "spring.cloud.stream.kafka.binder";
-
-	private static final byte[] CONTENT_TYPE = "application/json".getBytes(StandardCharsets.UTF_8);
-
-	private static final byte[] HEADER_TYPES = "{\"eventType\":\"java.lang.String\",\"contentType\":\"java.lang.String\"}"
-			.getBytes(StandardCharsets.UTF_8);
 
 	private final Producer<byte[], byte[]> producer;
 
@@ -70,8 +66,6 @@ class KafkaEventSender implements EventSender, DisposableBean {
 	public CompletableFuture<Void> send(String binding, OutboxEntry entry) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add(new RecordHeader("eventType", entry.eventType().getBytes(StandardCharsets.UTF_8)));
-		headers.add(new RecordHeader("contentType", CONTENT_TYPE));
-		headers.add(new RecordHeader("spring_json_header_types", HEADER_TYPES));
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topicOf(binding), null,
 				entry.key().getBytes(StandardCharsets.UTF_8), entry.payload().getBytes(StandardCharsets.UTF_8), headers);
 		CompletableFuture<Void> acknowledged = new CompletableFuture<>();

@@ -12,9 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Written;
 import org.cicloperformance.monitoringservice.outbox.OutboxSource.Pending;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +59,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final EventSender sender;
 
+	private final Parking parking;
+
 	private final Clock clock;
 
 	private final long retryDelayMillis;
@@ -76,13 +80,15 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Thread thread;
 
-	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Clock clock, MeterRegistry meters,
+	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Parking parking, Clock clock,
+			MeterRegistry meters,
 			@Value("${monitoring.outbox.relay-delay-ms:200}") long retryDelayMillis,
 			@Value("${monitoring.outbox.scan-interval:PT30S}") Duration scanInterval,
 			@Value("${monitoring.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
 		this.sources = List.copyOf(sources);
 		this.queue = queue;
 		this.sender = sender;
+		this.parking = parking;
 		this.clock = clock;
 		this.retryDelayMillis = retryDelayMillis;
 		this.scanIntervalNanos = scanInterval.toNanos();
@@ -107,6 +113,27 @@ class OutboxRelay implements SmartLifecycle {
 		boolean acknowledged() {
 			return ack.isDone() && !ack.isCompletedExceptionally();
 		}
+
+		/** Why Kafka refused this event for good, if it did. */
+		Optional<String> unsendable() {
+			if (!ack.isCompletedExceptionally()) {
+				return Optional.empty();
+			}
+			try {
+				ack.getNow(null);
+				return Optional.empty();
+			}
+			catch (CompletionException | CancellationException e) {
+				return Unsendable.reason(e.getCause() == null ? e : e.getCause());
+			}
+		}
+	}
+
+	/** Where an event Kafka refused for good goes, so that the events after it are not held back by it. */
+	@FunctionalInterface
+	interface Parking {
+
+		void park(String binding, OutboxEntry entry, String reason);
 	}
 
 	@Override
@@ -198,7 +225,7 @@ class OutboxRelay implements SmartLifecycle {
 			return complete;
 		}
 		List<Sent> sent = send(documents);
-		Map<OutboxSource, Map<String, List<String>>> relayed = acknowledged(sent);
+		Map<OutboxSource, Map<String, List<String>>> relayed = acknowledged(sent, park(sent));
 		Set<String> removed = new HashSet<>();
 		for (Map.Entry<OutboxSource, Map<String, List<String>>> bySource : relayed.entrySet()) {
 			try {
@@ -233,7 +260,8 @@ class OutboxRelay implements SmartLifecycle {
 			}
 			CompletableFuture<Void> ack = sender.send(next.document().source().binding(), next.entry());
 			ack.whenComplete((ok, e) -> {
-				if (e != null) {
+				// an event refused for good is parked below; only a failure that may pass (broker down) stops the round
+				if (e != null && Unsendable.reason(e).isEmpty()) {
 					failure.compareAndSet(null, e);
 				}
 			});
@@ -286,16 +314,38 @@ class OutboxRelay implements SmartLifecycle {
 		return ordered;
 	}
 
+	/** Parks every event Kafka refused for good; the ids of those parked (an event not parked is retried). */
+	private Set<String> park(List<Sent> sent) {
+		Set<String> parked = new HashSet<>();
+		for (Sent s : sent) {
+			Optional<String> reason = s.unsendable();
+			if (reason.isEmpty()) {
+				continue;
+			}
+			try {
+				parking.park(s.document().source().binding(), s.entry(), reason.get());
+				parked.add(s.entry().eventId());
+				log.warn("Outbox relay parked {} {} of plan {}: {}", s.entry().eventType(), s.entry().eventId(),
+						s.entry().key(), reason.get());
+			}
+			catch (RuntimeException e) {
+				log.warn("Outbox relay cannot park {}, it will be sent again: {}", s.entry().eventId(), e.getMessage());
+			}
+		}
+		return parked;
+	}
+
 	/**
-	 * The events that may leave their outbox, by source and document: acknowledged, and with every event of the same
-	 * plan sent before them acknowledged too.
+	 * The events that may leave their outbox, by source and document: acknowledged or parked, and with every event of
+	 * the same plan sent before them acknowledged or parked too. A parked event does not hold its plan's later events
+	 * back: it can never be sent, and they would wait for ever.
 	 */
-	private static Map<OutboxSource, Map<String, List<String>>> acknowledged(List<Sent> sent) {
+	private static Map<OutboxSource, Map<String, List<String>>> acknowledged(List<Sent> sent, Set<String> parked) {
 		Set<String> blockedPlans = new HashSet<>();
 		Map<OutboxSource, Map<String, List<String>>> relayed = new LinkedHashMap<>();
 		for (Sent s : sent) {
 			String plan = Objects.toString(s.entry().key(), "");
-			if (!s.acknowledged()) {
+			if (!s.acknowledged() && !parked.contains(s.entry().eventId())) {
 				blockedPlans.add(plan);
 			}
 			else if (!blockedPlans.contains(plan)) {

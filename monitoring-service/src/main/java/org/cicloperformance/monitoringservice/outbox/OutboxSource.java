@@ -3,7 +3,6 @@ package org.cicloperformance.monitoringservice.outbox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 
 /**
  * A collection whose documents carry their own pending events (written by the same single-document update as the

@@ -3,6 +3,7 @@ package org.cicloperformance.monitoringservice.result;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Optional;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 
 /**
  * A document of collection {@code results}: all versions of the result of one indicator at one checkpoint
@@ -30,9 +31,5 @@ public record ResultDocument(@JsonProperty("_id") String id, String planId, Stri
 
 	public ResultVersion current() {
 		return versions.stream().filter(v -> v.version() == currentVersion).findFirst().orElseThrow();
-	}
-
-	/** A pending event: its JSON as sent, the Kafka key, and when it was written (epoch millis). */
-	public record OutboxEntry(String eventId, String key, String eventType, String payload, long createdAt) {
 	}
 }

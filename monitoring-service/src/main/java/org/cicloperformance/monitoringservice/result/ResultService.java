@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cicloperformance.monitoringservice.outbox.EventSizeLimit;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.plan.VersionInForce;
@@ -15,7 +16,7 @@ import org.cicloperformance.monitoringservice.result.csv.CsvResults;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Outcome;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Refused;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,11 +41,15 @@ public class ResultService {
 	private final JsonMapper eventMapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 			.build();
 
-	ResultService(PlanVersionStore plans, ResultStore results, Clock clock, MeterRegistry meters) {
+	private final EventSizeLimit eventSize;
+
+	ResultService(PlanVersionStore plans, ResultStore results, Clock clock, MeterRegistry meters,
+			EventSizeLimit eventSize) {
 		this.plans = plans;
 		this.results = results;
 		this.clock = clock;
 		this.meters = meters;
+		this.eventSize = eventSize;
 	}
 
 	/** The plans of {@code entity}, for one request. */
@@ -56,9 +61,25 @@ public class ResultService {
 	public List<Outcome> check(List<ResultRequest> requests, PlanLookup plans) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (ResultRequest request : requests) {
-			outcomes.add(ResultChecker.check(request, plans.versionsOf(request.planId())));
+			Outcome outcome = ResultChecker.check(request, plans.versionsOf(request.planId()));
+			if (outcome instanceof Accepted accepted && !eventSize.fits(largestEvent(accepted))) {
+				outcome = new Refused(List.of(Violation.of("", "event-too-large", eventSize.maxPayloadBytes())));
+			}
+			outcomes.add(outcome);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The item's event as it will be written, with the longest version number, event id and instant it can have:
+	 * what fits here fits when written.
+	 */
+	private String largestEvent(Accepted item) {
+		ResultVersion longest = new ResultVersion(Integer.MIN_VALUE, item.planVersion().version(),
+				item.request().value(), item.deviation(), item.request().commentary(), item.request().evidence(),
+				item.request().reportedBy(), item.request().reason(), Instant.ofEpochMilli(clock.millis() / 1000 * 1000 + 999),
+				new UUID(-1, -1).toString(), null);
+		return outboxEntry(item.request(), entityOf(item.planVersion()), longest).payload();
 	}
 
 	/** A measure-kind lookup for CSV reading, against the plans the lookup sees. */

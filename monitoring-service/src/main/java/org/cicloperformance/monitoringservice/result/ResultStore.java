@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
 import org.cicloperformance.monitoringservice.support.OutboxPulls;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -3,6 +3,7 @@ package org.cicloperformance.monitoringservice.support;
 import org.cicloperformance.monitoringservice.audit.AuditTrail;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointStore;
 import org.cicloperformance.monitoringservice.idempotency.IdempotencyStore;
+import org.cicloperformance.monitoringservice.outbox.ParkedEvents;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.ResultStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -25,8 +26,11 @@ class IndexCreator implements SmartInitializingSingleton {
 
 	private final IdempotencyStore idempotency;
 
+	private final ParkedEvents parked;
+
 	IndexCreator(PlanVersionStore plans, ResultStore results, AuditTrail audit, CheckpointStore checkpoints,
-			IdempotencyStore idempotency) {
+			IdempotencyStore idempotency, ParkedEvents parked) {
+		this.parked = parked;
 		this.plans = plans;
 		this.results = results;
 		this.audit = audit;
@@ -41,5 +45,6 @@ class IndexCreator implements SmartInitializingSingleton {
 		audit.createIndexes();
 		checkpoints.createIndexes();
 		idempotency.createIndexes();
+		parked.createIndexes();
 	}
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,10 @@ class OutboxRelayTest {
 
 	private final OutboxQueue queue = new OutboxQueue(Clock.systemUTC());
 
-	private final OutboxRelay relay = new OutboxRelay(List.of(outbox), queue, broker, Clock.systemUTC(), meters, 20,
+	private final Map<String, String> parked = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final OutboxRelay relay = new OutboxRelay(List.of(outbox), queue, broker,
+			(binding, entry, reason) -> parked.put(entry.eventId(), reason), Clock.systemUTC(), meters, 20,
 			Duration.ofHours(1), Duration.ofSeconds(30));
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor();
@@ -99,6 +101,37 @@ class OutboxRelayTest {
 		broker.acknowledge(e -> true);
 		assertThat(retry.get()).isTrue();
 		assertThat(outbox.events()).isEmpty();
+	}
+
+	@Test
+	void parksAnEventKafkaRefusesForGoodAndRelaysEveryOtherEventOfItsPlan() throws Exception {
+		List<OutboxEntry> written = burst(3, 2, 2);
+		OutboxEntry tooLarge = written.stream().filter(e -> e.key().equals("piano-1")).toList().get(0);
+		Future<Boolean> round = background.submit(() -> relay.round(true));
+		await().atMost(Duration.ofSeconds(10)).until(() -> broker.sent().size() == written.size());
+		broker.failForGood(e -> e == tooLarge);
+		broker.acknowledge(e -> true);
+
+		assertThat(round.get()).isTrue();
+		assertThat(parked).containsExactly(java.util.Map.entry(tooLarge.eventId(), "record-too-large"));
+		assertThat(outbox.events()).isEmpty();
+		assertThat(broker.sent()).containsExactlyInAnyOrderElementsOf(written);
+		assertThat(backlog()).isZero();
+	}
+
+	@Test
+	void keepsAnEventWhoseParkingFailsForTheNextRound() throws Exception {
+		OutboxRelay failingParking = new OutboxRelay(List.of(outbox), queue, broker, (binding, entry, reason) -> {
+			throw new IllegalStateException("store down");
+		}, Clock.systemUTC(), meters, 20, Duration.ofHours(1), Duration.ofSeconds(30));
+		List<OutboxEntry> written = burst(1, 1, 2);
+		Future<Boolean> round = background.submit(() -> failingParking.round(true));
+		await().atMost(Duration.ofSeconds(10)).until(() -> broker.sent().size() == written.size());
+		broker.failForGood(e -> e == written.get(0));
+		broker.acknowledge(e -> true);
+
+		assertThat(round.get()).isFalse();
+		assertThat(outbox.events()).containsExactlyElementsOf(written);
 	}
 
 	@Test
@@ -239,6 +272,16 @@ class OutboxRelayTest {
 			answers.forEach((entry, answer) -> {
 				if (which.test(entry)) {
 					answer.completeExceptionally(new IllegalStateException("not acknowledged"));
+				}
+			});
+		}
+
+		/** As the producer answers a record larger than max.request.size. */
+		void failForGood(Predicate<OutboxEntry> which) {
+			answers.forEach((entry, answer) -> {
+				if (which.test(entry)) {
+					answer.completeExceptionally(
+							new org.apache.kafka.common.errors.RecordTooLargeException("record too large"));
 				}
 			});
 		}

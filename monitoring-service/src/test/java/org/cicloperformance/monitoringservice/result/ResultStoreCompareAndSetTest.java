@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cicloperformance.monitoringservice.result.ResultDocument.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

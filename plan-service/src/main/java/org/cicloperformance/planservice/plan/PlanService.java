@@ -40,6 +40,7 @@ public class PlanService {
 	}
 
 	public Plan create(PlanContent content, String user) {
+		InputBounds.require(content);
 		var normalised = normalise(content);
 		throwIfInvalid(validator.validate(normalised));
 		var now = clock.instant();
@@ -54,6 +55,7 @@ public class PlanService {
 	public Plan updateDraft(String id, PlanContent content, Long expectedRevision, String user) {
 		var plan = get(id);
 		requireStatus(plan, PlanStatus.DRAFT, "notDraft");
+		InputBounds.require(content);
 		var normalised = normalise(content);
 		if (!normalised.entity().equals(plan.entity()) || normalised.year() != plan.year()) {
 			throw new InvalidPlanException(List.of(Violation.of("/entity", "plan.identityChanged", plan.entity(),
@@ -67,6 +69,7 @@ public class PlanService {
 	public Plan approve(String id, ApprovingAct act, Long expectedRevision, String user) {
 		var plan = get(id);
 		requireStatus(plan, PlanStatus.DRAFT, "alreadyApproved");
+		InputBounds.require(act);
 		throwIfInvalid(validator.validate(plan.draft()));
 		var appliesTo = plan.draft().checkpoints().stream().map(Checkpoint::id).toList();
 		var version = new PlanVersion(1, plan.draft(), appliesTo, act, null, clock.instant(), user);
@@ -82,6 +85,7 @@ public class PlanService {
 		var plan = get(id);
 		requireStatus(plan, PlanStatus.APPROVED, "notApproved");
 		var current = plan.currentVersion().orElseThrow();
+		InputBounds.require(revision);
 		if (revision.baseVersion() == null) {
 			throw new InvalidPlanException(List.of(Violation.of("/baseVersion", "required")));
 		}
@@ -123,6 +127,10 @@ public class PlanService {
 
 	/** Validates without storing anything: lets a planner check an import before sending it. */
 	public List<Violation> check(PlanContent content) {
+		var outOfBounds = InputBounds.check(content);
+		if (!outOfBounds.isEmpty()) {
+			return outOfBounds; // the validator's sums must never see an unbounded number
+		}
 		return validator.validate(normalise(content));
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cicloperformance.planservice.plan.ApprovingAct;
+import org.cicloperformance.planservice.plan.InputBounds;
 import org.cicloperformance.planservice.plan.InvalidPlanException;
 import org.cicloperformance.planservice.plan.Plan;
 import org.cicloperformance.planservice.plan.PlanChange;
@@ -49,6 +50,7 @@ public class ProposalService {
 			throw new PlanConflictException("notApproved", false, plan.id());
 		}
 		var current = plan.currentVersion().orElseThrow();
+		InputBounds.require(new Request(checkpoint, reason, changes));
 		var violations = new ArrayList<Violation>();
 		if (current.content().checkpoints().stream().noneMatch(c -> c.id().equals(checkpoint))) {
 			violations.add(Violation.of("/checkpoint", "checkpoint.unknown", String.valueOf(checkpoint)));
@@ -84,6 +86,13 @@ public class ProposalService {
 		return proposal;
 	}
 
+	/** The fields of a proposal as the client sent them, so that bound violations name them by JSON pointer. */
+	private record Request(String checkpoint, String reason, List<ProposedChange> changes) {
+	}
+
+	private record Decision(ApprovingAct act, List<String> appliesTo, String reason) {
+	}
+
 	public List<Proposal> of(String planId) {
 		return mongo.find(query(where("planId").is(planId)).with(Sort.by("proposedAt")), Proposal.class);
 	}
@@ -98,6 +107,7 @@ public class ProposalService {
 
 	public Proposal approve(Proposal proposal, Actor planner, ApprovingAct act, List<String> appliesTo) {
 		requirePendingAndNotOwn(proposal, planner);
+		InputBounds.require(new Decision(act, appliesTo, null));
 		var plan = plans.get(proposal.planId());
 		var existing = plan.versions().stream()
 			.filter(v -> v.revision() != null && proposal.id().equals(v.revision().proposal()))
@@ -117,6 +127,7 @@ public class ProposalService {
 
 	public Proposal reject(Proposal proposal, Actor planner, String reason) {
 		requirePendingAndNotOwn(proposal, planner);
+		InputBounds.require(new Decision(null, null, reason));
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidPlanException(List.of(Violation.of("/reason", "required")));
 		}

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.hr.web.HrFeedDownload;
 import org.cicloperformance.reportingservice.hr.HrFeedService;
@@ -36,7 +37,13 @@ class DashboardController {
 	/** Where the selector may send the reader back to: a page of the dashboard, never another site. */
 	private static final Pattern DASHBOARD_PAGE = Pattern.compile("/dashboard/plans/[^/?#]+(/[^?#]*)?");
 
-	private final DashboardService dashboard;
+	private final ScoredPlans plans;
+
+	private final OverviewPages overviews;
+
+	private final ScorecardPages scorecards;
+
+	private final IndicatorPages indicators;
 
 	private final LiveUpdates live;
 
@@ -44,8 +51,12 @@ class DashboardController {
 
 	private final HrFeedService hrFeeds;
 
-	DashboardController(DashboardService dashboard, LiveUpdates live, Access access, HrFeedService hrFeeds) {
-		this.dashboard = dashboard;
+	DashboardController(ScoredPlans plans, OverviewPages overviews, ScorecardPages scorecards,
+			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds) {
+		this.plans = plans;
+		this.overviews = overviews;
+		this.scorecards = scorecards;
+		this.indicators = indicators;
 		this.live = live;
 		this.access = access;
 		this.hrFeeds = hrFeeds;
@@ -73,7 +84,7 @@ class DashboardController {
 		if (!readsEverything && !readable.isEmpty()) {
 			return "redirect:" + readable.get(0).home().orElseThrow();
 		}
-		model.addAttribute("plans", dashboard.plans(readable));
+		model.addAttribute("plans", plans.summaries(readable));
 		return "dashboard/plans";
 	}
 
@@ -100,67 +111,64 @@ class DashboardController {
 	@GetMapping("/plans/{planId}")
 	String overview(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
 			HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireOverview();
-		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.overview(planId, checkpoint(planId, checkpoint), request.getRequestURI(),
-				scope));
-		return "dashboard/overview";
+		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/overview", model, request,
+				(at, path, scope) -> overviews.overview(planId, at, path, scope));
 	}
 
 	@GetMapping("/plans/{planId}/objectives/{objective}")
 	String objective(@PathVariable String planId, @PathVariable String objective,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireObjective(objective);
-		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.objective(planId, checkpoint(planId, checkpoint), objective,
-				request.getRequestURI(), scope));
-		return "dashboard/objective";
+		return page(planId, checkpoint, scope -> scope.requireObjective(objective), "dashboard/objective", model,
+				request, (at, path, scope) -> scorecards.objective(planId, at, objective, path, scope));
 	}
 
 	@GetMapping("/plans/{planId}/managers/{managerId}")
 	String manager(@PathVariable String planId, @PathVariable String managerId,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireManager(managerId);
-		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.manager(planId, checkpoint(planId, checkpoint), managerId,
-				request.getRequestURI(), scope));
-		return "dashboard/scorecard";
+		return page(planId, checkpoint, scope -> scope.requireManager(managerId), "dashboard/scorecard", model,
+				request, (at, path, scope) -> scorecards.manager(planId, at, managerId, path, scope));
 	}
 
 	@GetMapping("/plans/{planId}/areas/{areaCode}")
 	String area(@PathVariable String planId, @PathVariable String areaCode,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireArea(areaCode);
-		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.area(planId, checkpoint(planId, checkpoint), areaCode,
-				request.getRequestURI(), scope));
-		return "dashboard/scorecard";
+		return page(planId, checkpoint, scope -> scope.requireArea(areaCode), "dashboard/scorecard", model, request,
+				(at, path, scope) -> scorecards.area(planId, at, areaCode, path, scope));
 	}
 
 	@GetMapping("/plans/{planId}/indicators/{objective}/{indicator}")
 	String indicator(@PathVariable String planId, @PathVariable String objective, @PathVariable String indicator,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireObjective(objective);
-		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.indicator(planId, checkpoint(planId, checkpoint), objective, indicator,
-				request.getRequestURI(), scope));
-		return "dashboard/indicator";
+		return page(planId, checkpoint, scope -> scope.requireObjective(objective), "dashboard/indicator", model,
+				request, (at, path, scope) -> indicators.indicator(planId, at, objective, indicator, path, scope));
 	}
 
 	@GetMapping("/plans/{planId}/hr-feed")
 	String hrFeed(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
 			HttpServletRequest request) {
-		PlanScope scope = scope(planId, checkpoint);
-		scope.requireHrFeed();
+		return page(planId, checkpoint, PlanScope::requireHrFeed, "dashboard/hr-feed", model, request,
+				(at, path, scope) -> overviews.hrFeed(planId, at, path, scope));
+	}
+
+	/** What a plan page shows, built at the page's checkpoint for the reader's scope. */
+	@FunctionalInterface
+	private interface PageBuilder {
+
+		Object build(String checkpoint, String path, PlanScope scope);
+	}
+
+	/**
+	 * Every plan page the same way: the checkpoint asked for (else the plan's default), the reader's scope over the
+	 * plan at it, the page's own rule ({@code require}, which refuses), then the page itself.
+	 */
+	private String page(String planId, String checkpoint, Consumer<PlanScope> require, String view, Model model,
+			HttpServletRequest request, PageBuilder builder) {
+		String at = checkpoint(planId, checkpoint);
+		PlanScope scope = access.plan(planId).at(at);
+		require.accept(scope);
 		model.addAttribute("scope", scope);
-		model.addAttribute("page", dashboard.hrFeed(planId, checkpoint(planId, checkpoint), request.getRequestURI(),
-				scope));
-		return "dashboard/hr-feed";
+		model.addAttribute("page", builder.build(at, request.getRequestURI(), scope));
+		return view;
 	}
 
 	/**
@@ -191,6 +199,6 @@ class DashboardController {
 	}
 
 	private String checkpoint(String planId, String checkpoint) {
-		return checkpoint == null || checkpoint.isBlank() ? dashboard.defaultCheckpoint(planId) : checkpoint;
+		return checkpoint == null || checkpoint.isBlank() ? plans.defaultCheckpoint(planId) : checkpoint;
 	}
 }

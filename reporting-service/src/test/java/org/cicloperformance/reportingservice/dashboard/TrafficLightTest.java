@@ -32,7 +32,7 @@ class TrafficLightTest {
 
 		assertThat(TrafficLight.of(lenient, new BigDecimal("0.85"))).isEqualTo(TrafficLight.GREEN);
 		assertThat(TrafficLight.of(lenient, new BigDecimal("0.4"))).isEqualTo(TrafficLight.AMBER);
-		assertThat(DashboardService.legend(lenient)).extracting(Pages.LegendEntry::light, Pages.LegendEntry::band)
+		assertThat(ScoredPlans.legend(lenient)).extracting(Pages.LegendEntry::light, Pages.LegendEntry::band)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(TrafficLight.GREEN, "TOP"),
 						org.assertj.core.groups.Tuple.tuple(TrafficLight.AMBER, "MID"),
 						org.assertj.core.groups.Tuple.tuple(TrafficLight.RED, "LOW"));

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Every refusal as {@code application/problem+json}, in the user's language: a title, a detail, and for invalid
@@ -72,12 +73,43 @@ class PlanProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = problem(HttpStatus.BAD_REQUEST, "unreadable", "problem.unreadable.title",
 				"problem.unreadable.detail");
-		var cause = ex.getMostSpecificCause();
-		if (cause instanceof JacksonException jackson) {
-			problem.setProperty("errors", List.of(new FieldError(pointer(jackson), "unreadable",
-					text("violation.unreadable", jackson.getOriginalMessage()))));
+		// never the parser's own message: it names internal classes (org.cicloperformance..., tools.jackson...)
+		var jackson = jacksonCause(ex);
+		if (jackson != null) {
+			problem.setProperty("errors", List.of(unreadable(jackson)));
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private FieldError unreadable(JacksonException e) {
+		var pointer = pointer(e);
+		if (limitBroken(e)) {
+			return new FieldError(pointer, "unreadable.limits", text("violation.unreadable.limits"));
+		}
+		var location = e.getLocation();
+		if (pointer.isEmpty() && location != null && location.getLineNr() > 0) {
+			return new FieldError(pointer, "unreadable", text("violation.unreadable.at",
+					String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr())));
+		}
+		return new FieldError(pointer, "unreadable", text("violation.unreadable"));
+	}
+
+	private static boolean limitBroken(Throwable e) {
+		for (var cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamConstraintsException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static JacksonException jacksonCause(Throwable e) {
+		for (var cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson) {
+				return jackson;
+			}
+		}
+		return null;
 	}
 
 	private FieldError error(Violation violation) {
