@@ -1,5 +1,7 @@
 package org.cicloperformance.reportingservice.report;
 
+import static org.cicloperformance.reportingservice.report.ReportText.*;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -48,11 +50,9 @@ import org.cicloperformance.reportingservice.engine.Scorecard;
  */
 final class ReportBuilder {
 
-	static final String NONE = Formats.NONE;
+	static final String NONE = ReportText.NONE;
 
-	static final String BLANK = "______________________";
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	static final String BLANK = ReportText.BLANK;
 
 	/** What the report is made of. {@code later} are the versions that do not apply to the checkpoint. */
 	record Inputs(String planId, ScoreDocument document, PlanEvent.Content content, List<LaterVersion> later,
@@ -71,8 +71,6 @@ final class ReportBuilder {
 
 	private final Inputs in;
 
-	private final Function<String, String> messages;
-
 	private final Locale locale;
 
 	private final Scorecard card;
@@ -81,9 +79,12 @@ final class ReportBuilder {
 
 	private final List<CheckpointColumn> checkpoints;
 
+	private final ReportValues values;
+
+	private final Proposals proposals;
+
 	private ReportBuilder(Inputs in, Function<String, String> messages, Locale locale) {
 		this.in = in;
-		this.messages = messages;
 		this.locale = locale;
 		this.card = in.document().scorecard();
 		this.results = in.results().stream().filter(r -> in.document().checkpoint().equals(r.checkpoint()))
@@ -92,6 +93,8 @@ final class ReportBuilder {
 				.sorted(Comparator.comparing(PlanEvent.Checkpoint::date, Comparator.nullsLast(Comparator.naturalOrder())))
 				.map(c -> new CheckpointColumn(c.id(), c.label() == null ? c.id() : c.label(), date(c.date())))
 				.toList();
+		this.values = new ReportValues(messages);
+		this.proposals = new Proposals(in, values, results, this::checkpointDate);
 	}
 
 	static MonitoringReport build(Inputs in, Function<String, String> messages, Locale locale) {
@@ -165,7 +168,7 @@ final class ReportBuilder {
 	// --- the objectives ---
 
 	private ObjectiveSection objective(PlanEvent.OperationalObjective o) {
-		List<Changed> changes = changes(o.code());
+		List<Proposals.Changed> changes = proposals.changes(o.code());
 		List<PlanEvent.Indicator> indicators = new ArrayList<>(list(o.indicators()));
 		changes.stream().filter(c -> "INDICATOR_ADDED".equals(c.change().type()))
 				.map(c -> c.change().indicatorDefinition()).filter(Objects::nonNull)
@@ -182,7 +185,7 @@ final class ReportBuilder {
 				list(o.strategicScopes()).stream().map(s -> new MonitoringReport.Scope(s.name(), points(s.weight())))
 						.toList(),
 				paragraphs(o.description()), paragraphs(o.expectedBenefit()), rows, narratives,
-				proposals(o, indicators, changes), weightChanges(o, changes),
+				proposals.proposals(o, indicators, changes), proposals.weightChanges(o, changes),
 				list(o.budgetLines()).stream().map(b -> new BudgetRow(euros(b.amount()), b.account(), b.description(),
 						b.budgetCode())).toList(),
 				list(o.budgetLines()).size() > 1 ? euros(budgetTotal) : null,
@@ -191,10 +194,10 @@ final class ReportBuilder {
 				score.map(NodeScore::arithmetic).orElse(null), score.map(NodeScore::coverageArithmetic).orElse(null));
 	}
 
-	private IndicatorRow indicatorRow(PlanEvent.OperationalObjective o, PlanEvent.Indicator i, List<Changed> changes) {
+	private IndicatorRow indicatorRow(PlanEvent.OperationalObjective o, PlanEvent.Indicator i, List<Proposals.Changed> changes) {
 		MeasureKind kind = kind(i);
 		boolean added = list(o.indicators()).stream().noneMatch(own -> Objects.equals(own.code(), i.code()));
-		List<String> targets = checkpoints.stream().map(c -> target(i, c.id()).map(t -> target(kind, t, i))
+		List<String> targets = checkpoints.stream().map(c -> target(i, c.id()).map(t -> values.target(kind, t, i))
 				.orElse(NONE)).toList();
 		String revisedWeight = changes.stream()
 				.filter(c -> "INDICATOR_WEIGHT_CHANGED".equals(c.change().type())
@@ -211,10 +214,10 @@ final class ReportBuilder {
 			resultKey = target(i, current).isPresent() ? "report.result.notReported" : "report.result.notDue";
 		}
 		else {
-			result = result(kind, fact.value(), i);
-			wording = wording(kind, fact.value(), result, i);
+			result = values.result(kind, fact.value(), i);
+			wording = ReportValues.wording(kind, fact.value(), result, i);
 			if (fact.deviation() != null) {
-				deviation = deviation(kind, fact.deviation(), i);
+				deviation = values.deviation(kind, fact.deviation(), i);
 				deviationWording = sameFigure(fact.deviation().text(), deviation) ? null : fact.deviation().text();
 			}
 		}
@@ -222,7 +225,7 @@ final class ReportBuilder {
 		Optional<ReportCheckpointStatus.Verdict> verdict = in.closing().flatMap(c -> c.verdict(o.code(), i.code()));
 		return new IndicatorRow(i.code(), i.name(),
 				list(i.types()).stream().map(t -> "report.type." + t).toList(), i.perspective(),
-				"kind." + kind.name(), baseline(i), targets, points(i.weight()), revisedWeight, added, result, wording,
+				"kind." + kind.name(), ReportValues.baseline(i), targets, points(i.weight()), revisedWeight, added, result, wording,
 				resultKey, deviation, deviationWording,
 				percent(score.map(s -> s.achievement().value()).orElse(null)),
 				score.map(s -> "status." + s.achievement().status().name()).orElse("status.NOT_DUE"),
@@ -232,7 +235,7 @@ final class ReportBuilder {
 
 	private String verdictNote(ReportCheckpointStatus.Verdict verdict) {
 		String adjusted = verdict.adjustedAchievement() == null ? null : percent(verdict.adjustedAchievement());
-		return Stream.of(adjusted, verdict.reason()).filter(ReportBuilder::hasText)
+		return Stream.of(adjusted, verdict.reason()).filter(ReportText::hasText)
 				.collect(Collectors.collectingAndThen(Collectors.joining(" — "), s -> s.isEmpty() ? null : s));
 	}
 
@@ -244,10 +247,10 @@ final class ReportBuilder {
 		ResultEvent.Value value = fact.value();
 		String justification = value == null ? null : value.justification();
 		List<String> planEvidence = list(o.evidence()).stream().filter(e -> Objects.equals(i.code(), e.indicator()))
-				.map(PlanEvent.EvidenceRequirement::description).filter(Objects::nonNull).map(ReportBuilder::squash)
+				.map(PlanEvent.EvidenceRequirement::description).filter(Objects::nonNull).map(ReportText::squash)
 				.toList();
 		// the references the office gave with the result, unless they only repeat the plan's requirement
-		List<String> evidence = list(fact.evidence()).stream().filter(ReportBuilder::hasText)
+		List<String> evidence = list(fact.evidence()).stream().filter(ReportText::hasText)
 				.filter(e -> !planEvidence.contains(squash(e))).toList();
 		List<String> paragraphs = paragraphs(fact.commentary());
 		if (paragraphs.isEmpty() && !hasText(justification) && evidence.isEmpty()) {
@@ -257,100 +260,13 @@ final class ReportBuilder {
 		return Optional.of(new Narrative(i.code(), i.name(), paragraphs, assessment, justification, evidence));
 	}
 
-	/**
-	 * The proposal tables: for each revision after the checkpoint and each checkpoint it changes, the target at
-	 * this checkpoint, the result, the target the revision replaces and the new one.
-	 */
-	private List<ProposalTable> proposals(PlanEvent.OperationalObjective o, List<PlanEvent.Indicator> indicators,
-			List<Changed> changes) {
-		String current = in.document().checkpoint();
-		Map<String, ProposalTable> tables = new LinkedHashMap<>();
-		for (Changed changed : changes) {
-			PlanEvent.Change change = changed.change();
-			boolean added = "INDICATOR_ADDED".equals(change.type());
-			if (!added && !"TARGET_CHANGED".equals(change.type())) {
-				continue;
-			}
-			PlanEvent.Indicator indicator = added ? change.indicatorDefinition()
-					: indicators.stream().filter(i -> Objects.equals(i.code(), change.indicator())).findFirst()
-							.orElse(null);
-			if (indicator == null) {
-				continue;
-			}
-			MeasureKind kind = kind(indicator);
-			Optional<PlanEvent.Target> replaced = Optional.empty();
-			PlanEvent.Target proposed;
-			if (added) {
-				proposed = list(indicator.targets()).stream().filter(t -> !Objects.equals(current, t.checkpoint()))
-						.reduce((first, second) -> second).orElse(null);
-			}
-			else {
-				proposed = change.target();
-				replaced = changed.base().flatMap(b -> indicator(b, o.code(), indicator.code()))
-						.flatMap(i -> target(i, proposed == null ? null : proposed.checkpoint()));
-			}
-			String changedAt = proposed == null ? null : proposed.checkpoint();
-			ResultFact fact = results.get(key(o.code(), indicator.code()));
-			ProposalRow row = new ProposalRow(indicator.code(), indicator.name(),
-					target(indicator, current).map(t -> target(kind, t, indicator)).orElse(NONE),
-					fact == null || fact.value() == null ? NONE : achieved(kind, fact.value(), indicator),
-					replaced.map(t -> target(kind, t, indicator)).orElse(NONE),
-					proposed == null ? NONE : target(kind, proposed, indicator), added, change.reason());
-			tables.computeIfAbsent(changed.version() + "#" + changedAt,
-					k -> new ProposalTable(changed.version(), checkpointDate(changedAt), new ArrayList<>()))
-					.rows().add(row);
-		}
-		return tables.values().stream().map(t -> new ProposalTable(t.version(), t.changedAt(), List.copyOf(t.rows())))
-				.toList();
-	}
-
-	private List<WeightChange> weightChanges(PlanEvent.OperationalObjective o, List<Changed> changes) {
-		return changes.stream().filter(c -> "INDICATOR_WEIGHT_CHANGED".equals(c.change().type())).map(c -> {
-			Optional<PlanEvent.Indicator> before = c.base().flatMap(b -> indicator(b, o.code(), c.change().indicator()));
-			return new WeightChange(c.version(), c.change().indicator(),
-					before.map(PlanEvent.Indicator::name).orElse(null),
-					before.map(i -> points(i.weight())).orElse(NONE), points(c.change().weight()), c.change().reason());
-		}).toList();
-	}
-
-	/** A change of a later revision with the content it was applied to. */
-	private record Changed(int version, PlanEvent.Change change, Optional<PlanEvent.Content> base) {
-	}
-
-	private List<Changed> changes(String objective) {
-		List<Changed> changes = new ArrayList<>();
-		PlanEvent.Content previous = in.content();
-		for (LaterVersion later : in.later()) {
-			PlanEvent.Revision revision = later.revision();
-			if (revision != null) {
-				Optional<PlanEvent.Content> base = Optional.of(baseOf(later, previous));
-				list(revision.changes()).stream().filter(c -> Objects.equals(objective, c.objective()))
-						.forEach(c -> changes.add(new Changed(later.version(), c, base)));
-			}
-			previous = later.content();
-		}
-		return changes;
-	}
-
-	private PlanEvent.Content baseOf(LaterVersion later, PlanEvent.Content previous) {
-		Integer base = later.revision().baseVersion();
-		if (base == null) {
-			return previous;
-		}
-		if (base == card.planVersion()) {
-			return in.content();
-		}
-		return in.later().stream().filter(v -> v.version() == base).map(LaterVersion::content).findFirst()
-				.orElse(previous);
-	}
-
 	private List<RevisionNote> revisions() {
 		return in.later().stream().filter(v -> v.revision() != null).map(v -> {
 			PlanEvent.Revision revision = v.revision();
 			PlanEvent.Act act = revision.act();
 			String actText = act == null ? null
 					: Stream.of(act.type(), hasText(act.number()) ? "n. " + act.number() : null)
-							.filter(ReportBuilder::hasText).collect(Collectors.joining(" "));
+							.filter(ReportText::hasText).collect(Collectors.joining(" "));
 			return new RevisionNote(v.version(), actText, act == null ? null : date(act.date()), revision.reason(),
 					list(revision.appliesTo()).stream().map(this::checkpointDate).toList(),
 					list(revision.changes()).size());
@@ -388,129 +304,10 @@ final class ReportBuilder {
 				orBlank(names.secretaryGeneral()), orBlank(names.president()));
 	}
 
-	// --- values as the report writes them ---
-
-	private String target(MeasureKind kind, PlanEvent.Target target, PlanEvent.Indicator indicator) {
-		if (hasText(target.text())) {
-			return squash(target.text());
-		}
-		return switch (kind) {
-			case COUNT -> target.number() == null ? NONE : withUnit(number(target.number()), indicator.unit());
-			case AMOUNT -> euros(target.number());
-			case PERCENTAGE -> points(target.number());
-			case BOOLEAN -> target.yes() == null ? NONE : message(target.yes() ? "value.yes" : "value.no");
-			case MILESTONE -> list(target.milestones()).isEmpty() ? NONE : String.join(", ", target.milestones());
-			case COMPOUND -> components(target.components());
-			case QUALITATIVE -> NONE;
-		};
-	}
-
-	/** The result as the proposal table's "Realizzazione" column writes it: its own wording when it has one. */
-	private String achieved(MeasureKind kind, ResultEvent.Value value, PlanEvent.Indicator indicator) {
-		String figure = result(kind, value, indicator);
-		String wording = wording(kind, value, figure, indicator);
-		return wording == null ? figure : wording;
-	}
-
-	private String result(MeasureKind kind, ResultEvent.Value value, PlanEvent.Indicator indicator) {
-		return switch (kind) {
-			case COUNT -> value.number() == null ? text(value.text())
-					: withUnit(number(value.number()), indicator.unit());
-			case AMOUNT -> value.number() == null ? text(value.text()) : euros(value.number());
-			case PERCENTAGE -> value.number() == null ? text(value.text()) : points(value.number());
-			case BOOLEAN -> value.yes() == null ? text(value.text()) : message(value.yes() ? "value.yes" : "value.no");
-			case MILESTONE -> value.delivered() == null || value.delivered().isEmpty()
-					? message("milestones.noneDelivered")
-					: value.delivered().stream().filter(Objects::nonNull)
-							.map(d -> d.milestone() + (d.date() == null ? "" : " (" + date(d.date()) + ")"))
-							.collect(Collectors.joining(", "));
-			case COMPOUND -> value.components() == null || value.components().isEmpty() ? text(value.text())
-					: components(value.components());
-			case QUALITATIVE -> value.assessment() == null ? text(value.text()) : number(value.assessment()) + "/100";
-		};
-	}
-
-	/** The office's own wording of the result, when it says more than the figure shown. */
-	private static String wording(MeasureKind kind, ResultEvent.Value value, String figure,
-			PlanEvent.Indicator indicator) {
-		String text = value.text();
-		if (!hasText(text) || sameFigure(text, figure)) {
-			return null;
-		}
-		if (kind == MeasureKind.BOOLEAN && text.trim().matches("(?iu)s[iì]|no")) {
-			return null;
-		}
-		if (value.number() != null && (sameFigure(text, number(value.number()))
-				|| sameFigure(text, value.number().toPlainString()) || sameFigure(text, points(value.number()))
-				|| sameFigure(text, withUnit(number(value.number()), indicator.unit())))) {
-			return null;
-		}
-		return squash(text);
-	}
-
-	private String deviation(MeasureKind kind, ResultEvent.Deviation deviation, PlanEvent.Indicator indicator) {
-		if (deviation.number() != null) {
-			return kind == MeasureKind.PERCENTAGE ? sign(deviation.number()) + points(deviation.number().abs())
-					: signed(deviation.number());
-		}
-		if (deviation.components() != null && !deviation.components().isEmpty()) {
-			return components(indicator, deviation.components(), ReportBuilder::signed);
-		}
-		if (deviation.missedMilestones() != null) {
-			if (deviation.missedMilestones().isEmpty()) {
-				return message("milestones.noneMissed");
-			}
-			return deviation.missedMilestones().stream().map(code -> code + list(indicator.milestones()).stream()
-					.filter(m -> code.equals(m.code()) && hasText(m.name())).findFirst()
-					.map(m -> " (" + m.name() + ")").orElse("")).collect(Collectors.joining(", "));
-		}
-		return text(deviation.text());
-	}
-
-	private String components(Map<String, BigDecimal> components) {
-		return components == null || components.isEmpty() ? NONE
-				: components.entrySet().stream().filter(e -> e.getValue() != null)
-						.map(e -> number(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(" · "));
-	}
-
-	/** Components in the indicator's order, each value formatted by {@code format}. */
-	private static String components(PlanEvent.Indicator indicator, Map<String, BigDecimal> values,
-			Function<BigDecimal, String> format) {
-		List<String> order = list(indicator.components()).stream().map(PlanEvent.Component::code).toList();
-		return values.entrySet().stream().filter(e -> e.getValue() != null)
-				.sorted(Comparator.comparingInt(e -> order.contains(e.getKey()) ? order.indexOf(e.getKey())
-						: Integer.MAX_VALUE))
-				.map(e -> format.apply(e.getValue()) + " " + e.getKey()).collect(Collectors.joining(" · "));
-	}
-
-	private static String baseline(PlanEvent.Indicator indicator) {
-		if (hasText(indicator.baselineText())) {
-			return squash(indicator.baselineText());
-		}
-		return indicator.baseline() == null ? NONE : number(indicator.baseline());
-	}
-
 	// --- lookups ---
 
 	private List<PlanEvent.OperationalObjective> objectives() {
 		return objectivesOf(in.content()).toList();
-	}
-
-	private static Stream<PlanEvent.OperationalObjective> objectivesOf(PlanEvent.Content content) {
-		return list(content.strategicAreas()).stream().flatMap(a -> list(a.strategicObjectives()).stream())
-				.flatMap(s -> list(s.operationalObjectives()).stream());
-	}
-
-	private static Optional<PlanEvent.Indicator> indicator(PlanEvent.Content content, String objective,
-			String indicator) {
-		return objectivesOf(content).filter(o -> Objects.equals(objective, o.code()))
-				.flatMap(o -> list(o.indicators()).stream()).filter(i -> Objects.equals(indicator, i.code()))
-				.findFirst();
-	}
-
-	private static Optional<PlanEvent.Target> target(PlanEvent.Indicator indicator, String checkpoint) {
-		return list(indicator.targets()).stream().filter(t -> checkpoint != null && checkpoint.equals(t.checkpoint()))
-				.findFirst();
 	}
 
 	private Optional<NodeScore> objectiveScore(String code) {
@@ -545,103 +342,7 @@ final class ReportBuilder {
 				.orElse(checkpoint);
 	}
 
-	private static String shortTitle(PlanEvent.OperationalObjective objective) {
-		return hasText(objective.shortTitle()) ? objective.shortTitle() : objective.title();
-	}
-
-	private static MeasureKind kind(PlanEvent.Indicator indicator) {
-		try {
-			return indicator.measureKind() == null ? MeasureKind.COUNT : MeasureKind.valueOf(indicator.measureKind());
-		}
-		catch (IllegalArgumentException unknown) {
-			return MeasureKind.QUALITATIVE;
-		}
-	}
-
-	private String message(String key) {
-		return messages.apply(key);
-	}
-
-	private static String key(String objective, String indicator) {
+	static String key(String objective, String indicator) {
 		return objective + "/" + indicator;
-	}
-
-	// --- formats: the dashboard's (format/Formats), always Italian ---
-
-	private static final Formats FMT = Formats.italian();
-
-	static String number(BigDecimal value) {
-		return FMT.number(value);
-	}
-
-	static String percent(BigDecimal fraction) {
-		return FMT.percent(fraction);
-	}
-
-	/** Points of a percentage or a weight, two decimals: 20 → {@code 20,00%}. */
-	static String points(BigDecimal value) {
-		return FMT.points(value);
-	}
-
-	/** A difference with its sign: 3 → {@code +3}, −2543 → {@code -2.543}. */
-	static String signed(BigDecimal value) {
-		return FMT.signed(value);
-	}
-
-	private static String sign(BigDecimal value) {
-		return value.signum() > 0 ? "+" : value.signum() < 0 ? "-" : "";
-	}
-
-	/** As on the dashboard: 1234 → {@code 1.234,00 €}. */
-	static String euros(BigDecimal amount) {
-		return FMT.euros(amount);
-	}
-
-	static String date(LocalDate date) {
-		return date == null ? null : DATE.format(date);
-	}
-
-	private static String withUnit(String figure, String unit) {
-		return hasText(unit) ? figure + " " + unit : figure;
-	}
-
-	private static String text(String text) {
-		return hasText(text) ? squash(text) : NONE;
-	}
-
-	/** Paragraphs of a stored text: one per line, blank lines dropped. */
-	static List<String> paragraphs(String text) {
-		if (!hasText(text)) {
-			return List.of();
-		}
-		return Stream.of(text.split("\\R")).map(ReportBuilder::squash).filter(Predicate.not(String::isEmpty))
-				.toList();
-	}
-
-	/** The same figure written with other spacing or without its plus: "+ 3", "+3" and "3"; "- 73" and "-73". */
-	private static boolean sameFigure(String text, String figure) {
-		return text != null && figure != null && figure(text).equalsIgnoreCase(figure(figure));
-	}
-
-	private static String figure(String text) {
-		String compact = text.replaceAll("\\s+", "");
-		return compact.startsWith("+") ? compact.substring(1) : compact;
-	}
-
-	private static String squash(String text) {
-		return text.replaceAll("\\s+", " ").trim();
-	}
-
-	/** A line to write on by hand, where the plan names nobody (or the checkpoint is not validated yet). */
-	private static String orBlank(String text) {
-		return hasText(text) ? text.trim() : BLANK;
-	}
-
-	private static boolean hasText(String text) {
-		return text != null && !text.isBlank();
-	}
-
-	private static <T> List<T> list(List<T> list) {
-		return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
 	}
 }
