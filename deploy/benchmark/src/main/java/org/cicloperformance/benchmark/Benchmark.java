@@ -69,7 +69,15 @@ public final class Benchmark {
 				stack.start();
 				log("Stack started in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s: "
 						+ stack.processIds());
-				Map<String, Object> report = measure(stack, settings);
+				Map<String, Object> report;
+				try (var replicas = new ReportingReplicas(settings, Math.max(0, options.reportingReplicas() - 1),
+						Benchmark::freePort)) {
+					if (options.reportingReplicas() > 1) {
+						log("Started " + (options.reportingReplicas() - 1) + " more reporting-service processes: "
+								+ replicas.processIds());
+					}
+					report = measure(stack, settings, replicas.processIds());
+				}
 				Report.print(report, System.out);
 				write(report);
 				try {
@@ -92,14 +100,14 @@ public final class Benchmark {
 	}
 
 	@SuppressWarnings("unchecked")
-	private Map<String, Object> measure(LocalStack stack, Settings settings) {
+	private Map<String, Object> measure(LocalStack stack, Settings settings, Map<String, Long> replicaIds) {
 		var report = new LinkedHashMap<String, Object>();
 		report.put("startedAt", Instant.now().toString());
 		report.put("options", optionsMap());
 		report.put("machine", Report.machine());
 		var api = new Api(json, stack.planUrl(), stack.monitoringUrl(), stack.reportingUrl());
 		try (MongoClient mongo = MongoClients.create(settings.mongoUri(""));
-				var cost = new ProcessCost(stack.processIds());
+				var cost = new ProcessCost(withReplicas(stack.processIds(), replicaIds));
 				var watcher = new ScoreWatcher(mongo.getDatabase("reporting").getCollection("scores"),
 						options.pollMillis());
 				var pipeline = new Pipeline(api, mongo, settings.kafkaBrokers())) {
@@ -165,7 +173,7 @@ public final class Benchmark {
 	}
 
 	private List<PlanSpec> generatePlans() {
-		var generator = new PlanGenerator(json);
+		var generator = new PlanGenerator(json, PlanGenerator.Shape.named(options.shape()));
 		var plans = new ArrayList<PlanSpec>();
 		for (int i = 0; i < options.plans(); i++) {
 			plans.add(generator.generate(i, options.seed()));
@@ -218,7 +226,7 @@ public final class Benchmark {
 		while (System.nanoTime() < deadline) {
 			// by _id (both ids start with the plan id): a planId filter makes the embedded store decode every document
 			known = monitoringPlans.countDocuments(Filters.regex("_id", "^bench-"));
-			scored = scores.countDocuments(Filters.regex("_id", "^bench-"));
+			scored = scores.countDocuments(ScoreDocuments.BENCH_SUMMARIES);
 			if (known >= plans.size() && scored >= 2L * plans.size()) {
 				break;
 			}
@@ -293,6 +301,8 @@ public final class Benchmark {
 	private Map<String, Object> optionsMap() {
 		var out = new LinkedHashMap<String, Object>();
 		out.put("plans", options.plans());
+		out.put("shape", options.shape());
+		out.put("reportingReplicas", options.reportingReplicas());
 		out.put("clients", options.clients());
 		out.put("rate", options.rate());
 		out.put("rateBatch", options.rateBatch());
@@ -330,6 +340,12 @@ public final class Benchmark {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static Map<String, Long> withReplicas(Map<String, Long> stack, Map<String, Long> replicas) {
+		var out = new LinkedHashMap<String, Long>(stack);
+		out.putAll(replicas);
+		return out;
 	}
 
 	private static int freePort() {

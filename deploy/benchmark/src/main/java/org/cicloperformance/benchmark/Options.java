@@ -29,10 +29,15 @@ import java.nio.file.Path;
  * @param data data folder of the stack ({@code bench.data}, a new temporary folder, deleted afterwards)
  * @param output folder for the JSON report ({@code bench.output}, {@code deploy/benchmark/target})
  * @param home the repository root ({@code bench.home}, found from the working directory or the jar)
+ * @param shape the plans' shape ({@code bench.shape}: {@code default}, ~250 indicators, or {@code seed}, shaped
+ *        like the 2018 seed, ~38 indicators, 11 objectives, 3 managers)
+ * @param reportingReplicas reporting-service processes in one consumer group ({@code bench.reporting.replicas}, 1;
+ *        up to 3, the partitions of the topics): a correctness run on this machine
  */
 record Options(int plans, int clients, int rate, int rateBatch, long seed, int duration, int maxResults,
 		int batchSize, double corrections, double invalid, int drainTimeout, int pollMillis, int probePlans, int baselineMessages,
-		int baselineDocuments, int baselineRateSeconds, String javaOptions, Path data, Path output, Path home) {
+		int baselineDocuments, int baselineRateSeconds, String javaOptions, Path data, Path output, Path home, String shape,
+		int reportingReplicas) {
 
 	static final String STACK_DEFAULT_JAVA_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -49,7 +54,7 @@ record Options(int plans, int clients, int rate, int rateBatch, long seed, int d
 				System.getProperty("bench.java.options", STACK_DEFAULT_JAVA_OPTIONS),
 				data == null ? null : Path.of(data).toAbsolutePath(),
 				Path.of(System.getProperty("bench.output", home.resolve("deploy/benchmark/target").toString())),
-				home);
+				home, System.getProperty("bench.shape", "default"), integer("bench.reporting.replicas", 1));
 	}
 
 	private static int integer(String property, int fallback) {
@@ -90,6 +95,6 @@ record Options(int plans, int clients, int rate, int rateBatch, long seed, int d
 	Options withData(Path folder) {
 		return new Options(plans, clients, rate, rateBatch, seed, duration, maxResults, batchSize, corrections, invalid,
 				drainTimeout, pollMillis, probePlans, baselineMessages, baselineDocuments, baselineRateSeconds, javaOptions, folder,
-				output, home);
+				output, home, shape, reportingReplicas);
 	}
 }

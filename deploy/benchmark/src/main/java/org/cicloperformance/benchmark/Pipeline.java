@@ -76,10 +76,7 @@ final class Pipeline implements AutoCloseable {
 	 */
 	long unscored(Workload workload) {
 		Map<String, Map<String, Integer>> scored = new HashMap<>();
-		for (Document document : mongo.getDatabase("reporting").getCollection("scores")
-			.find(Filters.regex("planId", "^bench-")).projection(ScoreWatcher.PROJECTION)) {
-			scored.put(document.getString("_id"), ScoreWatcher.scoredVersions(document));
-		}
+		scored.putAll(ScoreDocuments.allVersions(mongo.getDatabase("reporting").getCollection("scores")));
 		long unscored = 0;
 		for (Workload.Slot slot : workload.slots()) {
 			int expected = workload.acceptedVersions(slot.id());

@@ -37,10 +37,46 @@ final class PlanGenerator {
 			"tempi", "procedimenti", "controlli", "formazione", "trasparenza", "semplificazione", "sportello",
 			"pratiche", "vigilanza", "mercato", "promozione", "territorio", "bilancio", "riscossione", "utenti" };
 
+	/**
+	 * The size of the generated plans ({@code bench.shape}): {@code default} is the shape above (~250 indicators);
+	 * {@code seed} is shaped like the 2018 seed, 3 managers in 3 organisational areas, 6 strategic objectives,
+	 * 11 operational objectives with 3–4 indicators (~38), for national-scale runs of thousands of small plans.
+	 */
+	record Shape(String name, int managers, int organisationalAreas, int[] strategicPerArea, int objectives,
+			int minIndicators, int maxIndicators) {
+
+		static final Shape DEFAULT = new Shape("default", 10, 5, new int[] { 4, 4, 4 }, 50, 4, 6);
+
+		static final Shape SEED = new Shape("seed", 3, 3, new int[] { 2, 2, 2 }, 11, 3, 4);
+
+		static Shape named(String name) {
+			return switch (name) {
+				case "default" -> DEFAULT;
+				case "seed" -> SEED;
+				default -> throw new IllegalArgumentException("bench.shape must be default or seed, not " + name);
+			};
+		}
+
+		int strategicObjectives() {
+			return java.util.Arrays.stream(strategicPerArea).sum();
+		}
+
+		int areaOf(int manager) {
+			return (manager - 1) * organisationalAreas / managers + 1;
+		}
+	}
+
 	private final JsonMapper json;
 
+	private final Shape shape;
+
 	PlanGenerator(JsonMapper json) {
+		this(json, Shape.DEFAULT);
+	}
+
+	PlanGenerator(JsonMapper json, Shape shape) {
 		this.json = json;
+		this.shape = shape;
 	}
 
 	/** What the workload needs to know of an indicator to report a result for it. */
@@ -65,42 +101,46 @@ final class PlanGenerator {
 		checkpoint(checkpoints, MID, "30/6", false);
 		checkpoint(checkpoints, FINAL, "31/12", true);
 		var areas = plan.putArray("organisationalAreas");
-		for (int a = 1; a <= 5; a++) {
+		for (int a = 1; a <= shape.organisationalAreas(); a++) {
 			var area = areas.addObject();
 			area.put("code", "UO" + a);
 			area.put("name", "Area organizzativa " + a);
 		}
 		var managers = plan.putArray("managers");
-		for (int m = 1; m <= 10; m++) {
+		for (int m = 1; m <= shape.managers(); m++) {
 			var manager = managers.addObject();
 			manager.put("id", "dirigente" + m);
 			manager.put("name", "dr Dirigente " + m);
-			manager.put("role", "Dirigente dell'area " + ((m + 1) / 2));
-			manager.put("organisationalArea", "UO" + ((m + 1) / 2));
+			manager.put("role", "Dirigente dell'area " + shape.areaOf(m));
+			manager.put("organisationalArea", "UO" + shape.areaOf(m));
 		}
 
-		// 50 operational objectives over 12 strategic objectives (3 each, 14 more spread at random)
-		int[] perStrategic = new int[12];
-		java.util.Arrays.fill(perStrategic, 3);
-		for (int i = 0; i < 14; i++) {
-			perStrategic[random.nextInt(12)]++;
+		// the operational objectives over the strategic ones (as many each, the rest spread at random); by
+		// default 50 over 12: 3 each, 14 more
+		int strategicCount = shape.strategicObjectives();
+		int[] perStrategic = new int[strategicCount];
+		int each = shape == Shape.DEFAULT ? 3 : shape.objectives() / strategicCount;
+		java.util.Arrays.fill(perStrategic, each);
+		for (int i = 0; i < shape.objectives() - each * strategicCount; i++) {
+			perStrategic[random.nextInt(strategicCount)]++;
 		}
-		// each manager gets 5 objectives, in a shuffled order
+		// the objectives go to the managers in turn, in a shuffled order
 		List<Integer> managerOf = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
-			managerOf.add(i % 10 + 1);
+		for (int i = 0; i < shape.objectives(); i++) {
+			managerOf.add(i % shape.managers() + 1);
 		}
 		Collections.shuffle(managerOf, random);
-		int[][] managerWeights = new int[11][];
-		for (int m = 1; m <= 10; m++) {
-			managerWeights[m] = partition(100, 5, 5, random);
+		int[][] managerWeights = new int[shape.managers() + 1][];
+		for (int m = 1; m <= shape.managers(); m++) {
+			int owned = java.util.Collections.frequency(managerOf, m);
+			managerWeights[m] = partition(100, owned, Math.min(5, 100 / Math.max(1, owned)), random);
 		}
-		int[] managerUsed = new int[11];
+		int[] managerUsed = new int[shape.managers() + 1];
 
 		var indicators = new ArrayList<IndicatorSpec>();
 		var strategicAreas = plan.putArray("strategicAreas");
 		int[] areaValues = partition(100, 3, 15, random);
-		int[] strategicPerArea = { 4, 4, 4 };
+		int[] strategicPerArea = shape.strategicPerArea();
 		int objectiveCounter = 0;
 		int strategicCounter = 0;
 		for (int a = 0; a < 3; a++) {
@@ -150,7 +190,7 @@ final class PlanGenerator {
 		objective.put("shortTitle", phrase(random, 2));
 		objective.put("description", phrase(random, 18));
 		objective.put("expectedBenefit", phrase(random, 8));
-		objective.put("organisationalArea", "UO" + ((manager + 1) / 2));
+		objective.put("organisationalArea", "UO" + shape.areaOf(manager));
 		objective.put("manager", "dirigente" + manager);
 		objective.put("weight", weight);
 		objective.putNull("contributionWeight");
@@ -172,7 +212,7 @@ final class PlanGenerator {
 			objective.putNull("incentive");
 		}
 		var indicators = objective.putArray("indicators");
-		int count = 4 + random.nextInt(3);
+		int count = shape.minIndicators() + random.nextInt(shape.maxIndicators() - shape.minIndicators() + 1);
 		int[] weights = partition(100, count, 5, random);
 		for (int i = 0; i < count; i++) {
 			out.add(indicator(indicators.addObject(), code, String.valueOf(i + 1), weights[i], random));

@@ -1,8 +1,6 @@
 package org.cicloperformance.benchmark;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,20 +8,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Sees when an acknowledged result is scored: it polls reporting-service's read model (MongoDB database
- * {@code reporting}, collection {@code scores}, one document per plan and checkpoint) with the MongoDB driver,
- * reading only the result version each indicator was scored with. A result is visible once its document shows
+ * {@code reporting}, collection {@code scores}: a summary per plan and checkpoint, then the parts it names) with
+ * the MongoDB driver, as a reader does ({@link ScoreDocuments}), reading only the result version each indicator
+ * was scored with. A result is visible once its document shows
  * that version or a later one. Only documents with results in flight are read, each at most every
  * {@code minInterval} (or a twentieth of the age of its oldest result in flight): a latency is late by at most
  * max(minInterval, 5%).
  */
 final class ScoreWatcher implements AutoCloseable {
-
-	static final Bson PROJECTION = Projections.include("scorecard.indicators.objective",
-			"scorecard.indicators.indicator", "scorecard.indicators.result.resultVersion");
 
 	/** What a phase learns from the watcher. */
 	static final class Phase {
@@ -121,13 +116,12 @@ final class ScoreWatcher implements AutoCloseable {
 	}
 
 	private void check(String id) {
-		Document document = scores.find(Filters.eq("_id", id)).projection(PROJECTION).first();
+		Map<String, Integer> versions = ScoreDocuments.versions(scores, id);
 		reads.incrementAndGet();
 		long seen = System.nanoTime();
-		if (document == null) {
+		if (versions == null) {
 			return;
 		}
-		Map<String, Integer> versions = scoredVersions(document);
 		waiting.computeIfPresent(id, (key, list) -> {
 			var left = new ArrayList<Waiting>();
 			for (Waiting w : list) {
@@ -161,27 +155,6 @@ final class ScoreWatcher implements AutoCloseable {
 			return list;
 		});
 		return Math.max(minIntervalNanos, (now - oldest[0]) / 20);
-	}
-
-	/** objective#indicator → the result version the score document was computed with. */
-	static Map<String, Integer> scoredVersions(Document document) {
-		var out = new HashMap<String, Integer>();
-		Document scorecard = document.get("scorecard", Document.class);
-		if (scorecard == null) {
-			return out;
-		}
-		List<?> indicators = scorecard.get("indicators", List.class);
-		if (indicators == null) {
-			return out;
-		}
-		for (Object item : indicators) {
-			Document indicator = (Document) item;
-			Document result = indicator.get("result", Document.class);
-			if (result != null && result.get("resultVersion") instanceof Number version) {
-				out.put(indicator.getString("objective") + "#" + indicator.getString("indicator"), version.intValue());
-			}
-		}
-		return out;
 	}
 
 	private static void sleep(long millis) {

@@ -49,10 +49,7 @@ final class Verification {
 			}
 		}
 		Map<String, Map<String, Integer>> scored = new HashMap<>();
-		for (Document document : mongo.getDatabase("reporting").getCollection("scores")
-			.find(Filters.regex("planId", "^bench-")).projection(ScoreWatcher.PROJECTION)) {
-			scored.put(document.getString("_id"), ScoreWatcher.scoredVersions(document));
-		}
+		scored.putAll(ScoreDocuments.allVersions(mongo.getDatabase("reporting").getCollection("scores")));
 
 		long expectedVersions = 0;
 		long missingInMonitoring = 0;

@@ -21,7 +21,7 @@ class BenchmarkSmokeIT {
 		var home = Options.findHome();
 		var output = Files.createTempDirectory("benchmark-smoke");
 		var options = new Options(4, 4, 40, 1, 7, 4, 100, 25, 0.10, 0.05, 240, 100, 2, 1_000, 200, 1,
-				Options.STACK_DEFAULT_JAVA_OPTIONS, null, output, home);
+				Options.STACK_DEFAULT_JAVA_OPTIONS, null, output, home, "default", 1);
 
 		Map<String, Object> report = new Benchmark(options).run();
 

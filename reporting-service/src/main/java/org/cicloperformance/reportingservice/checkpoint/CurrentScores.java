@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
 import org.cicloperformance.reportingservice.score.ScoreStore;
+import org.cicloperformance.reportingservice.score.ScoresInForce;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * reads as {@link ScoreStore}, so the API, the dashboard and the HR feed all answer alike.
  */
 @Component
-public class CurrentScores {
+public class CurrentScores implements ScoresInForce {
 
 	private final ScoreStore scores;
 
@@ -35,11 +36,17 @@ public class CurrentScores {
 		return closed.isPresent() ? closed : scores.find(planId, checkpoint).map(d -> new Current(d, null));
 	}
 
+	@Override
+	public Optional<InForce> inForce(String planId, String checkpoint) {
+		return resolve(planId, checkpoint).map(c -> new InForce(c.document(), c.closing()));
+	}
+
 	public Optional<ScoreDocument> find(String planId, String checkpoint) {
 		return resolve(planId, checkpoint).map(Current::document);
 	}
 
 	/** Every checkpoint scored, in date order; the closed ones with their final scores. */
+	@Override
 	public List<ScoreDocument> findAll(String planId) {
 		return scores.findAll(planId).stream()
 				.map(live -> closed(planId, live.checkpoint()).map(Current::document).orElse(live)).toList();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cicloperformance.reportingservice.checkpoint.CheckpointEvent;
@@ -36,6 +37,18 @@ class EventConsumers {
 	private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
 	private static final String RESULT_RECORDED = "ResultRecorded";
+
+	/**
+	 * The values of the metric tag {@code type}: the event types the platform publishes and the classes read when an
+	 * event has none. Anything else is counted as {@code other}, so that a producer's bad input cannot create an
+	 * unbounded number of time series (issue 14).
+	 */
+	static final Set<String> TYPE_TAGS = Set.of("PlanPublished", "PlanRevised", RESULT_RECORDED, "EvidenceAttached",
+			"CheckpointSubmitted", "CheckpointReviewStarted", "VerdictRecorded", "CheckpointClosed",
+			"CheckpointReopened", PlanEvent.class.getSimpleName(), ResultEvent.class.getSimpleName(),
+			CheckpointEvent.class.getSimpleName());
+
+	static final String OTHER_TYPE = "other";
 
 	private final ScoringService scoring;
 
@@ -139,7 +152,7 @@ class EventConsumers {
 	}
 
 	private BatchListenerFailedException failed(String typeTag, RuntimeException cause, int index) {
-		meters.counter("reporting.events.consumed", "type", typeTag, "outcome", "failed").increment();
+		meters.counter("reporting.events.consumed", "type", tag(typeTag), "outcome", "failed").increment();
 		log.warn("{} not consumed, to be retried or dead-lettered: {}", typeTag, cause.getMessage());
 		return new BatchListenerFailedException(typeTag + " not consumed: " + cause.getMessage(), cause, index);
 	}
@@ -174,18 +187,23 @@ class EventConsumers {
 			counted(typeTag, handler.apply(event), eventTime.apply(event));
 		}
 		catch (RuntimeException e) {
-			meters.counter("reporting.events.consumed", "type", typeTag, "outcome", "failed").increment();
+			meters.counter("reporting.events.consumed", "type", tag(typeTag), "outcome", "failed").increment();
 			log.warn("{} not consumed, to be retried or dead-lettered: {}", typeTag, e.getMessage());
 			throw e;
 		}
 	}
 
 	private void counted(String typeTag, Outcome outcome, Instant time) {
-		meters.counter("reporting.events.consumed", "type", typeTag, "outcome", outcome.tag()).increment();
+		meters.counter("reporting.events.consumed", "type", tag(typeTag), "outcome", outcome.tag()).increment();
 		if (outcome == Outcome.SCORED && time != null) {
-			Timer.builder("reporting.scoring.latency").description("event time to score written").tag("type", typeTag)
+			Timer.builder("reporting.scoring.latency").description("event time to score written").tag("type", tag(typeTag))
 					.register(meters).record(Duration.between(time, clock.instant()).abs());
 		}
+	}
+
+	/** The event type as a metric tag: one of {@link #TYPE_TAGS}, else {@code other}. */
+	static String tag(String type) {
+		return type != null && TYPE_TAGS.contains(type) ? type : OTHER_TYPE;
 	}
 
 	private <E> E read(byte[] payload, Class<E> type) {

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.cicloperformance.reportingservice.engine.Scorecard;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The read model: every score of a plan at a checkpoint in one document. {@code revision} guards concurrent
- * writers (compare-and-set); {@code computedAt} is bookkeeping, not part of the scores: a rebuild compares only
- * the {@code scorecard}.
+ * The read model as readers get it: every score of a plan at a checkpoint. It is stored in small documents
+ * ({@link ScoreStore}) and assembled on read; {@code revision} is the summary's, which guards concurrent writers
+ * (compare-and-set); {@code computedAt} is bookkeeping, not part of the scores: a rebuild compares only the
+ * {@code scorecard}.
  */
-@Document("scores")
 public record ScoreDocument(@Id String id, String planId, String checkpoint, LocalDate checkpointDate,
 		boolean finalCheckpoint, String checkpointLabel, Status status, long revision, Instant computedAt,
 		Scorecard scorecard) {

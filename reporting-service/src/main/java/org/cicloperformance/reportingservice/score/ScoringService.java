@@ -27,6 +27,7 @@ import org.cicloperformance.reportingservice.engine.PlanScorer;
 import org.cicloperformance.reportingservice.engine.ResultKey;
 import org.cicloperformance.reportingservice.engine.Scorecard;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,11 +36,13 @@ import org.springframework.stereotype.Service;
  * duplicate, an older version or a replay writes nothing, and a crash between the fact and the score is repaired
  * by the redelivery.
  * <p>
- * Results are scored in batches ({@link #onResults}): the facts of a batch are recorded together, and each score
- * document the batch touches is written once. This instance is the only writer of a plan's documents as long as it
- * owns the plan's partition, so it keeps the documents as it last wrote them and does not read them again; every
- * write is still a compare-and-set on the revision, and a miss (another writer, e.g. during a rebalance) reloads
- * the document and the facts and applies the batch again.
+ * One writer per plan: result events are keyed by plan id, so the consumer that owns a partition owns its plans'
+ * documents. It keeps them in memory as it last wrote them (bounded), reads them from the store on first use, and
+ * forgets them all when partitions are assigned or revoked ({@link #forgetOwnedState}), so that the next owner
+ * starts from what was stored. A batch ({@link #onResults}) is one bulk write: the parts that changed, then the
+ * summaries ({@link ScoreWrites}). The summary's revision still guards the rare second writer (a plan version
+ * consumed elsewhere, a rebuild, a consumer that lost its partition without knowing): a miss reloads the document
+ * and the facts and applies the batch again.
  */
 @Service
 public class ScoringService {
@@ -52,21 +55,38 @@ public class ScoringService {
 
 	private final ScoreStore scores;
 
+	private final ScoreWrites writes;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	/** Score documents as this instance last wrote (or read) them, by id. */
-	private final Cache<String, ScoreDocument> documents;
+	/** Score documents of the plans this instance owns, as it last wrote (or read) them, by id. */
+	private final Cache<String, ScoreStore.Stored> documents;
 
-	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, Clock clock,
+	@Autowired
+	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, ScoreWrites writes, Clock clock,
 			ApplicationEventPublisher events, CacheSettings caches) {
 		this.plans = plans;
 		this.results = results;
 		this.scores = scores;
+		this.writes = writes;
 		this.clock = clock;
 		this.events = events;
 		this.documents = Caffeine.newBuilder().maximumSize(Math.max(1, caches.scoreDocuments())).build();
+	}
+
+	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, Clock clock,
+			ApplicationEventPublisher events, CacheSettings caches) {
+		this(plans, results, scores, new ScoreWrites(scores), clock, events, caches);
+	}
+
+	/**
+	 * Partitions were assigned or revoked: what this instance remembers of the documents may be another owner's
+	 * past, so it is dropped and read again from the store on next use.
+	 */
+	public void forgetOwnedState() {
+		documents.invalidateAll();
 	}
 
 	/** A new plan version: rescore every checkpoint whose version in force may have changed. */
@@ -94,6 +114,7 @@ public class ScoringService {
 	/**
 	 * Scores a batch of results, in the order received: the outcome of each event, in the same order. A result
 	 * superseded within the batch by a newer version of the same indicator, or repeated, is {@code UNCHANGED}.
+	 * Every document the batch changes is written in one bulk write.
 	 */
 	public List<Outcome> onResults(List<ResultEvent> batch) {
 		ResultFacts.Recorded recorded = results.recordAll(batch);
@@ -104,17 +125,116 @@ public class ScoringService {
 					.add(i);
 		}
 		Outcome[] outcomes = new Outcome[batch.size()];
-		for (List<Integer> positions : byDocument.values()) {
+		List<ScoreWrites.Change> changes = new ArrayList<>();
+		Map<String, List<Integer>> pending = new LinkedHashMap<>();
+		List<List<Integer>> slow = new ArrayList<>();
+		for (Map.Entry<String, List<Integer>> entry : byDocument.entrySet()) {
+			List<Integer> positions = entry.getValue();
 			List<ResultEvent> group = positions.stream().map(batch::get).toList();
-			List<Outcome> scored = scoreDocument(group, recorded.latest());
-			for (int i = 0; i < positions.size(); i++) {
-				outcomes[positions.get(i)] = scored.get(i);
+			Prepared prepared = prepare(group, recorded.latest());
+			if (prepared == null) {
+				slow.add(positions);
 			}
+			else if (prepared.change() == null) {
+				assign(outcomes, positions, prepared.outcomes());
+			}
+			else {
+				changes.add(prepared.change());
+				pending.put(entry.getKey(), positions);
+			}
+		}
+		ScoreWrites.Result result;
+		try {
+			result = writes.write(changes);
+		}
+		catch (RuntimeException e) {
+			changes.forEach(c -> documents.invalidate(c.next().id()));
+			throw e;
+		}
+		for (ScoreWrites.Change change : changes) {
+			String id = change.next().id();
+			List<Integer> positions = pending.get(id);
+			List<ResultEvent> group = positions.stream().map(batch::get).toList();
+			ScoreStore.Stored written = result.written().get(id);
+			if (written != null) {
+				stored(written);
+				assign(outcomes, positions, outcomes(group,
+						change.before() == null ? null : change.before().document().scorecard(),
+						written.document().scorecard()));
+			}
+			else {
+				// another writer moved the document: apply the facts to what it stored
+				documents.invalidate(id);
+				slow.add(positions);
+			}
+		}
+		for (List<Integer> positions : slow) {
+			List<ResultEvent> group = positions.stream().map(batch::get).toList();
+			assign(outcomes, positions, scoreDocument(group, recorded.latest()));
 		}
 		return List.of(outcomes);
 	}
 
-	/** Applies results of one plan at one checkpoint to its score document, with one write. */
+	private static void assign(Outcome[] outcomes, List<Integer> positions, List<Outcome> scored) {
+		for (int i = 0; i < positions.size(); i++) {
+			outcomes[positions.get(i)] = scored.get(i);
+		}
+	}
+
+	/** A group's outcomes when nothing is to be written, or the change to write. */
+	private record Prepared(List<Outcome> outcomes, ScoreWrites.Change change) {
+	}
+
+	/**
+	 * What a group of results of one plan at one checkpoint changes, computed on the document as this instance
+	 * holds it; null when it needs the careful path ({@link #scoreDocument}): a plan version this instance has not
+	 * read yet.
+	 */
+	private Prepared prepare(List<ResultEvent> group, Map<String, ResultFact> facts) {
+		String planId = group.get(0).planId();
+		String checkpointId = group.get(0).checkpoint();
+		Optional<PlanVersions.InForce> inForce = plans.scorerInForce(planId, checkpointId);
+		if (inForce.isEmpty()) {
+			return new Prepared(same(group, Outcome.AWAITING_PLAN), null);
+		}
+		PlanScorer scorer = inForce.get().scorer();
+		Optional<Checkpoint> checkpoint = scorer.plan().checkpoint(checkpointId);
+		if (checkpoint.isEmpty()) {
+			return new Prepared(same(group, Outcome.NOT_IN_PLAN), null);
+		}
+		ScoreStore.Stored stored = current(planId, checkpointId);
+		if (stored == null || stored.document().scorecard().planVersion() != inForce.get().version()) {
+			return null;
+		}
+		Scorecard current = stored.document().scorecard();
+		Map<ResultKey, IndicatorResult> changes = changes(group, current, facts);
+		if (changes.isEmpty()) {
+			return new Prepared(outcomes(group, current, current), null);
+		}
+		Scorecard updated = scorer.update(current, checkpoint.get(), changes);
+		return new Prepared(null, new ScoreWrites.Change(stored, stored.document().next(updated, clock.instant())));
+	}
+
+	/** The results of a group whose latest version is not the one the scorecard uses. */
+	private static Map<ResultKey, IndicatorResult> changes(List<ResultEvent> group, Scorecard current,
+			Map<String, ResultFact> facts) {
+		Map<ResultKey, IndicatorResult> changes = new LinkedHashMap<>();
+		for (ResultEvent event : group) {
+			String key = ResultFact.key(event.planId(), event.objective(), event.indicator(), event.checkpoint());
+			ResultFact latest = facts.get(key);
+			Optional<IndicatorScore> scored = current.indicator(event.objective(), event.indicator());
+			if (latest == null || scored.isEmpty()) {
+				continue;
+			}
+			IndicatorResult used = scored.get().result();
+			if (used == null || used.resultVersion() != latest.resultVersion()) {
+				changes.put(new ResultKey(event.objective(), event.indicator()), latest.toIndicatorResult());
+			}
+		}
+		return changes;
+	}
+
+	/** Applies results of one plan at one checkpoint to its score document, with one write, retrying on a miss. */
 	private List<Outcome> scoreDocument(List<ResultEvent> group, Map<String, ResultFact> recorded) {
 		String planId = group.get(0).planId();
 		String checkpointId = group.get(0).checkpoint();
@@ -129,7 +249,8 @@ public class ScoringService {
 			if (checkpoint.isEmpty()) {
 				return same(group, Outcome.NOT_IN_PLAN);
 			}
-			ScoreDocument document = current(planId, checkpointId);
+			ScoreStore.Stored stored = current(planId, checkpointId);
+			ScoreDocument document = stored == null ? null : stored.document();
 			if (document != null && document.scorecard().planVersion() > inForce.get().version()) {
 				// scored with a version stored by another instance: read the plan's versions again
 				plans.reload(planId);
@@ -144,24 +265,12 @@ public class ScoringService {
 				continue;
 			}
 			Scorecard current = document.scorecard();
-			Map<ResultKey, IndicatorResult> changes = new LinkedHashMap<>();
-			for (ResultEvent event : group) {
-				String key = ResultFact.key(planId, event.objective(), event.indicator(), checkpointId);
-				ResultFact latest = facts.get(key);
-				Optional<IndicatorScore> scored = current.indicator(event.objective(), event.indicator());
-				if (latest == null || scored.isEmpty()) {
-					continue;
-				}
-				IndicatorResult used = scored.get().result();
-				if (used == null || used.resultVersion() != latest.resultVersion()) {
-					changes.put(new ResultKey(event.objective(), event.indicator()), latest.toIndicatorResult());
-				}
-			}
+			Map<ResultKey, IndicatorResult> changes = changes(group, current, facts);
 			if (changes.isEmpty()) {
 				return outcomes(group, current, current);
 			}
 			Scorecard updated = scorer.update(current, checkpoint.get(), changes);
-			if (write(document.next(updated, clock.instant()), document.revision())) {
+			if (write(stored, document.next(updated, clock.instant()))) {
 				return outcomes(group, current, updated);
 			}
 			// another writer changed the document: apply the latest facts to what it stored
@@ -260,8 +369,9 @@ public class ScoringService {
 			if (checkpoint.isEmpty()) {
 				return new Rescore(false, false, null);
 			}
-			Optional<ScoreDocument> document = Optional
+			Optional<ScoreStore.Stored> stored = Optional
 					.ofNullable(force ? stored(planId, checkpointId) : current(planId, checkpointId));
+			Optional<ScoreDocument> document = stored.map(ScoreStore.Stored::document);
 			if (document.isPresent() && document.get().scorecard().planVersion() > version.get().version()) {
 				plans.reload(planId);
 				continue;
@@ -283,9 +393,9 @@ public class ScoringService {
 			ScoreDocument next = document.map(d -> d.next(scorecard, now))
 					.orElseGet(() -> new ScoreDocument(ScoreDocument.id(planId, checkpointId), planId, checkpointId,
 							checkpoint.get().date(), checkpoint.get().isFinal(),
-							plans.checkpointLabel(planId, version.get().version(), checkpointId), ScoreDocument.Status.PROVISIONAL, 1,
-							now, scorecard));
-			if (write(next, document.map(ScoreDocument::revision).orElse(0L))) {
+							plans.checkpointLabel(planId, version.get().version(), checkpointId),
+							ScoreDocument.Status.PROVISIONAL, 1, now, scorecard));
+			if (write(stored.orElse(null), next)) {
 				return new Rescore(true, document.map(d -> !d.scorecard().equals(scorecard)).orElse(true), scorecard);
 			}
 			given = null;
@@ -294,38 +404,45 @@ public class ScoringService {
 	}
 
 	/** The document as this instance last wrote it, or as stored. */
-	private ScoreDocument current(String planId, String checkpointId) {
-		ScoreDocument cached = documents.getIfPresent(ScoreDocument.id(planId, checkpointId));
+	private ScoreStore.Stored current(String planId, String checkpointId) {
+		ScoreStore.Stored cached = documents.getIfPresent(ScoreDocument.id(planId, checkpointId));
 		return cached != null ? cached : stored(planId, checkpointId);
 	}
 
-	private ScoreDocument stored(String planId, String checkpointId) {
-		ScoreDocument document = scores.find(planId, checkpointId).orElse(null);
-		if (document != null) {
-			documents.put(document.id(), document);
+	private ScoreStore.Stored stored(String planId, String checkpointId) {
+		ScoreStore.Stored stored = scores.load(planId, checkpointId).orElse(null);
+		if (stored != null) {
+			documents.put(stored.document().id(), stored);
 		}
-		return document;
+		return stored;
+	}
+
+	/** A document written: remembered as stored and announced, so that open dashboards refresh. */
+	private void stored(ScoreStore.Stored written) {
+		ScoreDocument document = written.document();
+		documents.put(document.id(), written);
+		events.publishEvent(new ScoresChanged(document.planId(), document.checkpoint(), document.revision()));
 	}
 
 	/**
-	 * Every write of the read model goes through here, so that each one is announced once it is stored and the
-	 * cached copy is the one stored; after a miss or a failure the copy is dropped, to be read again.
+	 * Writes one document alone (plan versions, rebuilds, the retries after a miss); after a miss or a failure the
+	 * remembered copy is dropped, to be read again.
 	 */
-	private boolean write(ScoreDocument next, long expectedRevision) {
-		boolean written;
+	private boolean write(ScoreStore.Stored before, ScoreDocument next) {
+		ScoreWrites.Result result;
 		try {
-			written = scores.write(next, expectedRevision);
+			result = writes.write(List.of(new ScoreWrites.Change(before, next)));
 		}
 		catch (RuntimeException e) {
 			documents.invalidate(next.id());
 			throw e;
 		}
-		if (!written) {
+		ScoreStore.Stored written = result.written().get(next.id());
+		if (written == null) {
 			documents.invalidate(next.id());
 			return false;
 		}
-		documents.put(next.id(), next);
-		events.publishEvent(new ScoresChanged(next.planId(), next.checkpoint(), next.revision()));
+		stored(written);
 		return true;
 	}
 }

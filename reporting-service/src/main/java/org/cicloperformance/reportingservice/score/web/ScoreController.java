@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.score.ScoreDocument;
 import org.cicloperformance.reportingservice.score.ScoringService;
+import org.cicloperformance.reportingservice.score.ScoresInForce;
 import org.cicloperformance.reportingservice.score.web.ScoreViews.ScoresView;
 import org.cicloperformance.reportingservice.engine.Decimals;
 import org.cicloperformance.reportingservice.engine.NodeScore;
@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ScoreController {
 
 	/** The final scores of a closed checkpoint, the live ones otherwise. */
-	private final CurrentScores scores;
+	private final ScoresInForce scores;
 
 	private final ResultFacts results;
 
@@ -44,7 +44,7 @@ class ScoreController {
 
 	private final Access access;
 
-	ScoreController(CurrentScores scores, ResultFacts results, ScoringService scoring, Access access) {
+	ScoreController(ScoresInForce scores, ResultFacts results, ScoringService scoring, Access access) {
 		this.scores = scores;
 		this.results = results;
 		this.scoring = scoring;
@@ -162,7 +162,7 @@ class ScoreController {
 	}
 
 	private ScoreViews views(String planId, String checkpoint) {
-		CurrentScores.Current current = scores.resolve(planId, checkpoint)
+		ScoresInForce.InForce current = scores.inForce(planId, checkpoint)
 				.orElseThrow(() -> new NotFoundException("notFound.scores", planId, checkpoint));
 		return new ScoreViews(current.document(), current.closing());
 	}
