@@ -40,8 +40,8 @@ class HrFeedRelay {
 		this.meters = meters;
 	}
 
-	@Scheduled(fixedDelayString = "${reporting.hr-feed.relay-interval:500ms}",
-			initialDelayString = "${reporting.hr-feed.relay-interval:500ms}")
+	@Scheduled(fixedDelayString = "#{@'" + HrFeedRelaySettings.BEAN + "'.relayInterval().toMillis()}",
+			initialDelayString = "#{@'" + HrFeedRelaySettings.BEAN + "'.relayInterval().toMillis()}")
 	void relay() {
 		List<HrFeedOutbox.Pending> pending;
 		try {
