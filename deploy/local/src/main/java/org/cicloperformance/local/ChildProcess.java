@@ -49,6 +49,23 @@ final class ChildProcess implements AutoCloseable {
 		return log;
 	}
 
+	/**
+	 * Kills the process at once (SIGKILL on Unix): no shutdown hook, no flush, as a crash or an OOM killer would.
+	 * Returns when the process is gone.
+	 */
+	void kill() {
+		process.destroyForcibly();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				throw new StackException(name + " non si e' fermato dopo SIGKILL");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrotto", e);
+		}
+	}
+
 	@Override
 	public void close() {
 		if (!process.isAlive()) {

@@ -36,11 +36,14 @@ final class KafkaBroker implements AutoCloseable {
 
 	private ChildProcess process;
 
+	private Path libraries;
+
 	KafkaBroker(Settings settings) {
 		this.settings = settings;
 	}
 
 	void start(Path libraries) {
+		this.libraries = libraries;
 		var folder = settings.data().resolve("kafka");
 		var config = writeConfig(folder);
 		var classpath = classpath(libraries);
@@ -75,7 +78,7 @@ final class KafkaBroker implements AutoCloseable {
 	}
 
 	private void awaitReadyAndCreateTopics() {
-		var deadline = Instant.now().plus(Duration.ofSeconds(90));
+		var deadline = Instant.now().plus(settings.startTimeout());
 		Exception last = null;
 		while (Instant.now().isBefore(deadline)) {
 			process.requireAlive();
@@ -89,7 +92,8 @@ final class KafkaBroker implements AutoCloseable {
 				Pause.of(Duration.ofMillis(500));
 			}
 		}
-		throw new StackException("Kafka non ha risposto entro 90 secondi: vedere " + process.log(), last);
+		throw new StackException("Kafka non ha risposto entro " + settings.startTimeout().toSeconds()
+				+ " secondi: vedere " + process.log(), last);
 	}
 
 	/**
@@ -267,6 +271,19 @@ final class KafkaBroker implements AutoCloseable {
 		return String.join(java.io.File.pathSeparator, entries);
 	}
 
+
+	/** Stops the broker cleanly (SIGTERM, as an operator's restart does); its data folder stays. */
+	void stop() {
+		if (process != null) {
+			process.close();
+		}
+	}
+
+	/** Starts the broker again on the same ports and data folder, and waits until it answers. */
+	void restart() {
+		stop();
+		start(libraries);
+	}
 
 	/** The process id, or -1 before start. */
 	long pid() {

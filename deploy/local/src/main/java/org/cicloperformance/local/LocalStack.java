@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		try {
 			CompletableFuture.allOf(services.stream()
-				.map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(Duration.ofSeconds(180))))
+				.map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(settings.startTimeout())))
 				.toArray(CompletableFuture[]::new)).join();
 		}
 		catch (CompletionException e) {
@@ -127,6 +127,46 @@ public final class LocalStack implements AutoCloseable {
 
 	public Settings settings() {
 		return settings;
+	}
+
+	/** Kills a service with SIGKILL (a crash: nothing flushed, no clean shutdown), for fault tests. */
+	public void killService(String name) {
+		service(name).kill();
+	}
+
+	/**
+	 * Starts a service again on its port and database, after a kill, and waits until it is healthy and, for a
+	 * consumer, until its group is stable again.
+	 */
+	public void restartService(String name) {
+		var service = service(name);
+		service.restart();
+		if (!name.equals("plan-service")) {
+			kafka.awaitStableGroups(List.of(name), settings.startTimeout());
+		}
+	}
+
+	/** Stops the Kafka broker cleanly; the services stay up and retry. */
+	public void stopBroker() {
+		kafka.stop();
+	}
+
+	/** Starts the Kafka broker again on the same ports and data folder. */
+	public void startBroker() {
+		kafka.restart();
+	}
+
+	/** Waits until the consumers have processed every event on their topics. */
+	public void awaitConsumersCaughtUp(Duration timeout) {
+		kafka.awaitCaughtUp(Map.of("monitoring-service", List.of("plan-events"), "reporting-service",
+				List.of("plan-events", "result-events", "checkpoint-events")), timeout);
+	}
+
+	private Service service(String name) {
+		return java.util.stream.Stream.of(plan, monitoring, reporting)
+			.filter(s -> s != null && s.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new StackException("Servizio sconosciuto o non avviato: " + name));
 	}
 
 	/**

@@ -24,6 +24,10 @@ final class Service implements AutoCloseable {
 
 	private ChildProcess process;
 
+	private String database;
+
+	private Path usersFile;
+
 	Service(String name, int port, Settings settings) {
 		this.name = name;
 		this.port = port;
@@ -38,7 +42,9 @@ final class Service implements AutoCloseable {
 		return settings.url(port);
 	}
 
-	void start(String database, java.nio.file.Path usersFile) {
+	void start(String database, Path usersFile) {
+		this.database = database;
+		this.usersFile = usersFile;
 		var command = new ArrayList<String>();
 		command.add(ChildProcess.javaExecutable());
 		command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
@@ -92,6 +98,20 @@ final class Service implements AutoCloseable {
 	/** The process id, or -1 before start. */
 	long pid() {
 		return process == null ? -1 : process.pid();
+	}
+
+	/** SIGKILL, as a crash would: nothing is flushed or closed cleanly. */
+	void kill() {
+		process.kill();
+	}
+
+	/** Starts the service again, after a kill or a stop, with the same database, users and port. */
+	void restart() {
+		if (process != null) {
+			process.close();
+		}
+		start(database, usersFile);
+		awaitHealthy(settings.startTimeout());
 	}
 
 	@Override

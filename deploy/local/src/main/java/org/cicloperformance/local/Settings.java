@@ -1,6 +1,7 @@
 package org.cicloperformance.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -9,7 +10,23 @@ import java.util.Map;
  */
 public record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
 		int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
-		java.util.List<String> services) {
+		java.util.List<String> services, Duration startTimeout) {
+
+	/** How long a part may take to start (each service, the broker) when none is given: a loaded laptop's pace. */
+	public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+
+	/** The settings without a start timeout take {@link #DEFAULT_START_TIMEOUT}. */
+	public Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
+			int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
+			java.util.List<String> services) {
+		this(home, data, host, kafkaPort, kafkaControllerPort, mongoPort, planPort, monitoringPort, reportingPort,
+				loadDemo, javaOptions, services, DEFAULT_START_TIMEOUT);
+	}
+
+	public Settings withStartTimeout(Duration timeout) {
+		return new Settings(home, data, host, kafkaPort, kafkaControllerPort, mongoPort, planPort, monitoringPort,
+				reportingPort, loadDemo, javaOptions, services, timeout);
+	}
 
 	public static Settings from(Map<String, String> env, Path home) {
 		var source = new Source(env);
@@ -20,7 +37,8 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 				source.port("stack.reporting.port", 8083), Boolean.parseBoolean(source.get("stack.demo", "true")),
 				source.get("stack.java.options", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
 				java.util.List.of(source.get("stack.services", "plan-service,monitoring-service,reporting-service")
-					.split("\\s*,\\s*")));
+					.split("\\s*,\\s*")),
+				source.seconds("stack.start.timeout", DEFAULT_START_TIMEOUT));
 	}
 
 	public String kafkaBrokers() {
@@ -43,6 +61,16 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 				value = env.get(property.toUpperCase().replace('.', '_'));
 			}
 			return value == null || value.isBlank() ? fallback : value;
+		}
+
+		Duration seconds(String property, Duration fallback) {
+			var value = get(property, String.valueOf(fallback.toSeconds()));
+			try {
+				return Duration.ofSeconds(Long.parseLong(value));
+			}
+			catch (NumberFormatException e) {
+				throw new StackException("Il tempo " + property + " non e' un numero di secondi: " + value);
+			}
 		}
 
 		int port(String property, int fallback) {
