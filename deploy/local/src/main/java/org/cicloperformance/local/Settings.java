@@ -6,10 +6,24 @@ import java.util.Map;
 /**
  * Where the local stack lives and which ports it takes. Every value can be changed by a system property
  * ({@code -Dstack.data=...}) or an environment variable ({@code STACK_DATA=...}).
+ * <p>
+ * {@code host} is where the parts reach each other; {@code bind} is the address they listen on: 127.0.0.1 by
+ * default, so that nobody on another machine reaches the demo (its passwords are the user names).
+ * {@code -Dstack.bind=0.0.0.0} (or {@code STACK_BIND}) opens the services and MongoDB to the network.
  */
 public record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
 		int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
-		java.util.List<String> services) {
+		java.util.List<String> services, String bind) {
+
+	/** Listening on the loopback interface only. */
+	public Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
+			int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
+			java.util.List<String> services) {
+		this(home, data, host, kafkaPort, kafkaControllerPort, mongoPort, planPort, monitoringPort, reportingPort,
+				loadDemo, javaOptions, services, DEFAULT_BIND);
+	}
+
+	public static final String DEFAULT_BIND = "127.0.0.1";
 
 	public static Settings from(Map<String, String> env, Path home) {
 		var source = new Source(env);
@@ -20,7 +34,8 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 				source.port("stack.reporting.port", 8083), Boolean.parseBoolean(source.get("stack.demo", "true")),
 				source.get("stack.java.options", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
 				java.util.List.of(source.get("stack.services", "plan-service,monitoring-service,reporting-service")
-					.split("\\s*,\\s*")));
+					.split("\\s*,\\s*")),
+				source.get("stack.bind", DEFAULT_BIND));
 	}
 
 	public String kafkaBrokers() {
