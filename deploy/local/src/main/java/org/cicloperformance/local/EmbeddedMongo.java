@@ -21,7 +21,7 @@ final class EmbeddedMongo implements AutoCloseable {
 		catch (IOException e) {
 			throw new StackException("Impossibile preparare la cartella di MongoDB", e);
 		}
-		server.bind(settings.host(), settings.mongoPort());
+		server.bind(settings.bind(), settings.mongoPort());
 	}
 
 	@Override

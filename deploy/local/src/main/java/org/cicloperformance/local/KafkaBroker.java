@@ -203,7 +203,7 @@ final class KafkaBroker implements AutoCloseable {
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", "1");
 		properties.put("controller.quorum.voters", "1@" + host + ":" + settings.kafkaControllerPort());
-		properties.put("listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
+		properties.put("listeners", "PLAINTEXT://" + settings.bind() + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
 				+ settings.kafkaControllerPort());
 		properties.put("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort());
 		properties.put("controller.listener.names", "CONTROLLER");

@@ -58,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
 	public void start() {
 		Preflight.check(settings);
 		log("Dati in " + settings.data());
-		log("Avvio MongoDB (mongo-java-server, H2) su " + settings.host() + ":" + settings.mongoPort());
+		log("Avvio MongoDB (mongo-java-server, H2) su " + settings.bind() + ":" + settings.mongoPort());
 		started.add(new EmbeddedMongo(settings));
 		log("Avvio Kafka (KRaft) su " + settings.kafkaBrokers());
 		var kafka = new KafkaBroker(settings);

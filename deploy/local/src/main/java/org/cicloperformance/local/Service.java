@@ -48,7 +48,7 @@ final class Service implements AutoCloseable {
 		var command = new ArrayList<String>();
 		command.add(ChildProcess.javaExecutable());
 		command.addAll(Arrays.asList(settings.javaOptions().trim().split("\\s+")));
-		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--server.address=" + settings.bind(),
 				"--spring.mongodb.uri=" + settings.mongoUri(database),
 				"--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBrokers(),
 				"--spring.config.import=optional:file:" + usersFile));

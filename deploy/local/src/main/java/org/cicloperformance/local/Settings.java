@@ -7,25 +7,32 @@ import java.util.Map;
 /**
  * Where the local stack lives and which ports it takes. Every value can be changed by a system property
  * ({@code -Dstack.data=...}) or an environment variable ({@code STACK_DATA=...}).
+ * <p>
+ * {@code host} is where the parts reach each other; {@code bind} is the address they listen on: 127.0.0.1 by
+ * default, so that nobody on another machine reaches the demo (its passwords are the user names).
+ * {@code -Dstack.bind=0.0.0.0} (or {@code STACK_BIND}) opens the services and MongoDB to the network.
  */
 public record Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
 		int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
-		java.util.List<String> services, Duration startTimeout) {
+		java.util.List<String> services, Duration startTimeout, String bind) {
 
 	/** How long a part may take to start (each service, the broker) when none is given: a loaded laptop's pace. */
 	public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
 
-	/** The settings without a start timeout take {@link #DEFAULT_START_TIMEOUT}. */
+	/** Listening on the loopback interface only. */
+	public static final String DEFAULT_BIND = "127.0.0.1";
+
+	/** The settings without a start timeout or bind address take the defaults. */
 	public Settings(Path home, Path data, String host, int kafkaPort, int kafkaControllerPort, int mongoPort,
 			int planPort, int monitoringPort, int reportingPort, boolean loadDemo, String javaOptions,
 			java.util.List<String> services) {
 		this(home, data, host, kafkaPort, kafkaControllerPort, mongoPort, planPort, monitoringPort, reportingPort,
-				loadDemo, javaOptions, services, DEFAULT_START_TIMEOUT);
+				loadDemo, javaOptions, services, DEFAULT_START_TIMEOUT, DEFAULT_BIND);
 	}
 
 	public Settings withStartTimeout(Duration timeout) {
 		return new Settings(home, data, host, kafkaPort, kafkaControllerPort, mongoPort, planPort, monitoringPort,
-				reportingPort, loadDemo, javaOptions, services, timeout);
+				reportingPort, loadDemo, javaOptions, services, timeout, bind);
 	}
 
 	public static Settings from(Map<String, String> env, Path home) {
@@ -38,7 +45,8 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 				source.get("stack.java.options", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
 				java.util.List.of(source.get("stack.services", "plan-service,monitoring-service,reporting-service")
 					.split("\\s*,\\s*")),
-				source.seconds("stack.start.timeout", DEFAULT_START_TIMEOUT));
+				source.seconds("stack.start.timeout", DEFAULT_START_TIMEOUT),
+				source.get("stack.bind", DEFAULT_BIND));
 	}
 
 	public String kafkaBrokers() {
