@@ -7,7 +7,7 @@ import java.util.List;
  * numbers and dates), every label a message key. Built by {@link ReportBuilder} from the read model; nothing here is
  * computed by the template.
  */
-public record MonitoringReport(String planId, String title, String entityName, String checkpoint,
+record MonitoringReport(String planId, String title, String entityName, String checkpoint,
 		String checkpointLabel, String checkpointDate, boolean finalCheckpoint, int planVersion, String statusKey,
 		Validation validation, String entityValue, String entityScore, String entityCoverage, String entityArithmetic,
 		List<CheckpointColumn> checkpoints, List<TreeArea> tree, List<ManagerTable> managers,

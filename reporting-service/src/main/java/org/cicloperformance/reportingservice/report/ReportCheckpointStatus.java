@@ -10,7 +10,7 @@ import java.util.Optional;
  * and the verdict on each indicator. The OIV workflow (package {@code checkpoint/}) provides it; until it is wired,
  * {@link ReportConfiguration} supplies one that knows of no closing, and the report says "Non ancora validata".
  */
-public interface ReportCheckpointStatus {
+interface ReportCheckpointStatus {
 
 	/** The checkpoint's closing in force; empty while the checkpoint is open or under review. */
 	Optional<Closing> closing(String planId, String checkpoint);

@@ -26,7 +26,7 @@ import org.thymeleaf.context.Context;
  * (€ ’ « » ≥ – à è é ì ò ù) prints without relying on the fonts of the machine. Nothing external is loaded.
  */
 @Component
-public class ReportRenderer {
+class ReportRenderer {
 
 	static final String TEMPLATE = "report/report";
 
@@ -61,18 +61,18 @@ public class ReportRenderer {
 
 	private final Map<Face, byte[]> fonts;
 
-	public ReportRenderer(ITemplateEngine templates) {
+	ReportRenderer(ITemplateEngine templates) {
 		XRLog.setLoggerImpl(new RendererLogging());
 		this.templates = templates;
 		this.fonts = FACES.stream().collect(java.util.stream.Collectors.toMap(f -> f, Face::bytes));
 	}
 
 	/** The XHTML, with only characters XML allows (see {@link XmlText}): the PDF is made from this very text. */
-	public String html(MonitoringReport report, Locale locale) {
+	String html(MonitoringReport report, Locale locale) {
 		return XmlText.legal(templates.process(TEMPLATE, new Context(locale, Map.of("report", report))));
 	}
 
-	public byte[] pdf(MonitoringReport report, Locale locale) {
+	byte[] pdf(MonitoringReport report, Locale locale) {
 		long start = System.nanoTime();
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream(256 * 1024);
 		PdfRendererBuilder builder = new PdfRendererBuilder();

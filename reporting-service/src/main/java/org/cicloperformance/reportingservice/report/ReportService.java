@@ -46,7 +46,7 @@ public class ReportService {
 	public record Rendered(String fileName, byte[] content) {
 	}
 
-	public MonitoringReport report(String planId, String checkpoint, Locale locale) {
+	MonitoringReport report(String planId, String checkpoint, Locale locale) {
 		ScoreDocument document = scores.find(planId, checkpoint)
 				.orElseThrow(() -> new NotFoundException("notFound.scores", planId, checkpoint));
 		int inForce = document.scorecard().planVersion();
