@@ -3,6 +3,7 @@ package org.cicloperformance.planservice.plan.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.cicloperformance.planservice.plan.EventTooLargeException;
 import org.cicloperformance.planservice.plan.InvalidPlanException;
 import org.cicloperformance.planservice.plan.PlanConflictException;
 import org.cicloperformance.planservice.plan.PlanNotFoundException;
@@ -45,6 +46,15 @@ class PlanProblems extends ResponseEntityExceptionHandler {
 		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-plan", "problem.invalid.title",
 				"problem.invalid.detail", e.violations().size());
 		problem.setProperty("errors", e.violations().stream().map(this::error).toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail eventTooLarge(EventTooLargeException e) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "event-too-large", "problem.eventTooLarge.title",
+				"problem.eventTooLarge.detail", String.valueOf(e.size()), String.valueOf(e.limit()));
+		problem.setProperty("size", e.size());
+		problem.setProperty("limit", e.limit());
 		return problem;
 	}
 
