@@ -1,4 +1,4 @@
-package org.cicloperformance.planservice.plan.web;
+package org.cicloperformance.planservice.web;
 
 import java.net.URI;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.cicloperformance.planservice.plan.InvalidPlanException;
 import org.cicloperformance.planservice.plan.PlanConflictException;
 import org.cicloperformance.planservice.plan.PlanNotFoundException;
 import org.cicloperformance.planservice.plan.Violation;
+import org.cicloperformance.planservice.proposal.ProposalNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -25,16 +26,17 @@ import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Every refusal as {@code application/problem+json}, in the user's language: a title, a detail, and for invalid
- * input the list of {@code errors}, each naming the field by JSON pointer and the reason.
+ * input the list of {@code errors}, each naming the field by JSON pointer and the reason. Service-wide, so it lives
+ * in {@code web} and depends on the features' exceptions; no feature depends on it.
  */
 @RestControllerAdvice
-class PlanProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final String TYPE_BASE = "https://cicloperformance.org/problems/";
 
 	private final MessageSource messages;
 
-	PlanProblems(MessageSource messages) {
+	ApiProblems(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -65,7 +67,7 @@ class PlanProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail proposalNotFound(org.cicloperformance.planservice.proposal.ProposalNotFoundException e) {
+	ProblemDetail proposalNotFound(ProposalNotFoundException e) {
 		return problem(HttpStatus.NOT_FOUND, "proposal-not-found", "problem.notFound.title",
 				"problem.proposalNotFound.detail");
 	}
