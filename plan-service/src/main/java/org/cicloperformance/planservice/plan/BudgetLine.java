@@ -3,5 +3,5 @@ package org.cicloperformance.planservice.plan;
 import java.math.BigDecimal;
 
 /** A line of "Entrate e costi diretti del progetto": amount, account (conto), account name and budget code. */
-public record BudgetLine(BigDecimal amount, String account, String description, String budgetCode) {
+record BudgetLine(BigDecimal amount, String account, String description, String budgetCode) {
 }

@@ -1,5 +1,5 @@
 package org.cicloperformance.planservice.plan;
 
-public enum Direction {
+enum Direction {
 	HIGHER_IS_BETTER, LOWER_IS_BETTER
 }

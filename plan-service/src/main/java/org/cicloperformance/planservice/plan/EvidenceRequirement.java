@@ -1,5 +1,5 @@
 package org.cicloperformance.planservice.plan;
 
 /** What the OIV may ask to see to validate an indicator ("Documentazione e report da presentare all'OIV"). */
-public record EvidenceRequirement(String indicator, String description) {
+record EvidenceRequirement(String indicator, String description) {
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The incentive block of an objective (seed 2.2.1): a coefficient applied to each fund's unit amount. */
-public record Incentive(BigDecimal coefficient, String purpose, List<IncentiveFund> funds) {
+record Incentive(BigDecimal coefficient, String purpose, List<IncentiveFund> funds) {
 
 	public Incentive {
 		funds = Lists.copy(funds);

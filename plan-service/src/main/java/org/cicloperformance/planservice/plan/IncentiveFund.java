@@ -3,5 +3,5 @@ package org.cicloperformance.planservice.plan;
 import java.math.BigDecimal;
 
 /** One fund of an incentive block, e.g. Fondo Dirigenti: 3.041 € × 5 = 15.205 €. */
-public record IncentiveFund(String name, String basis, BigDecimal unitAmount, BigDecimal amount) {
+record IncentiveFund(String name, String basis, BigDecimal unitAmount, BigDecimal amount) {
 }

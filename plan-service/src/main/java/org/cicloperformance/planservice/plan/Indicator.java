@@ -8,7 +8,7 @@ import java.util.Optional;
  * An indicator of an operational objective. A checkpoint without a target means the indicator is not due then.
  * {@code components} are set for COMPOUND indicators, {@code milestones} for MILESTONE ones.
  */
-public record Indicator(
+record Indicator(
 		String code,
 		String name,
 		List<IndicatorType> types,

@@ -1,6 +1,6 @@
 package org.cicloperformance.planservice.plan;
 
 /** "Tipo indicatore": the ticked boxes of the plan's indicator sheet. */
-public enum IndicatorType {
+enum IndicatorType {
 	EXTERNAL_EFFECTIVENESS, INTERNAL_EFFECTIVENESS, EFFICIENCY, QUALITY
 }

@@ -1,5 +1,5 @@
 package org.cicloperformance.planservice.plan;
 
 /** A manager (dirigente) who owns operational objectives; their objective weights sum to 100. */
-public record Manager(String id, String name, String role, String organisationalArea) {
+record Manager(String id, String name, String role, String organisationalArea) {
 }

@@ -1,7 +1,7 @@
 package org.cicloperformance.planservice.plan;
 
 /** How an indicator is measured, which decides the shape of its targets and results. */
-public enum MeasureKind {
+enum MeasureKind {
 	COUNT, PERCENTAGE, AMOUNT, BOOLEAN, MILESTONE, QUALITATIVE, COMPOUND;
 
 	public boolean isNumeric() {

@@ -3,5 +3,5 @@ package org.cicloperformance.planservice.plan;
 import java.time.LocalDate;
 
 /** A dated deliverable of a MILESTONE indicator. */
-public record Milestone(String code, String name, LocalDate due) {
+record Milestone(String code, String name, LocalDate due) {
 }

@@ -28,10 +28,13 @@ public class PlanService {
 
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, JsonMapper mapper, Clock clock) {
+	private final EventSizeCheck events;
+
+	PlanService(PlanRepository plans, JsonMapper mapper, Clock clock, EventSizeCheck events) {
 		this.plans = plans;
 		this.diff = new PlanDiff(mapper);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -50,6 +53,27 @@ public class PlanService {
 			throw new PlanConflictException("exists", false, plan.id());
 		}
 		return plan;
+	}
+
+	/**
+	 * A whole plan in one call, approved at once when {@code act} is given. Everything that could refuse the approval
+	 * is checked before the draft is stored, so that a refused import leaves nothing behind.
+	 */
+	public Plan importPlan(PlanContent content, ApprovingAct act, String user) {
+		if (act == null) {
+			return create(content, user);
+		}
+		InputBounds.require(content);
+		InputBounds.require(act);
+		var normalised = normalise(content);
+		throwIfInvalid(validator.validate(normalised));
+		var draft = new Plan(Plan.idOf(normalised.entity(), normalised.year()), normalised.entity(), normalised.year(),
+				PlanStatus.DRAFT, 0, normalised, List.of(), List.of(), clock.instant(), user, clock.instant(), user);
+		var version = new PlanVersion(1, normalised, normalised.checkpoints().stream().map(Checkpoint::id).toList(),
+				act, null, clock.instant(), user);
+		requireSendable(draft, version, OutboxEntry.PLAN_PUBLISHED);
+		var plan = create(content, user);
+		return approve(plan.id(), act, plan.revision(), user);
 	}
 
 	public Plan updateDraft(String id, PlanContent content, Long expectedRevision, String user) {
@@ -73,7 +97,7 @@ public class PlanService {
 		throwIfInvalid(validator.validate(plan.draft()));
 		var appliesTo = plan.draft().checkpoints().stream().map(Checkpoint::id).toList();
 		var version = new PlanVersion(1, plan.draft(), appliesTo, act, null, clock.instant(), user);
-		var event = new OutboxEntry(UUID.randomUUID().toString(), OutboxEntry.PLAN_PUBLISHED, 1, clock.instant());
+		var event = requireSendable(plan, version, OutboxEntry.PLAN_PUBLISHED);
 		write(plan, expectedRevision, new Update().set("status", PlanStatus.APPROVED)
 			.unset("draft")
 			.push("versions", version)
@@ -101,7 +125,7 @@ public class PlanService {
 		int number = current.number() + 1;
 		var version = new PlanVersion(number, outcome.content(), revision.appliesTo(), revision.act(), revision,
 				clock.instant(), user);
-		var event = new OutboxEntry(UUID.randomUUID().toString(), OutboxEntry.PLAN_REVISED, number, clock.instant());
+		var event = requireSendable(plan, version, OutboxEntry.PLAN_REVISED);
 		write(plan, expectedRevision, new Update().push("versions", version).push("outbox", event), user);
 		return get(id);
 	}
@@ -142,6 +166,16 @@ public class PlanService {
 		if (!plans.update(plan.id(), plan.revision(), update.set("updatedAt", now).set("updatedBy", user))) {
 			throw new PlanConflictException("concurrentWrite", true, plan.revision());
 		}
+	}
+
+	/** The outbox entry announcing {@code version}, once it is sure that Kafka can take its event. */
+	private OutboxEntry requireSendable(Plan plan, PlanVersion version, String type) {
+		var event = new OutboxEntry(UUID.randomUUID().toString(), type, version.number(), clock.instant());
+		var versions = new ArrayList<>(plan.versions());
+		versions.add(version);
+		events.requireSendable(new Plan(plan.id(), plan.entity(), plan.year(), PlanStatus.APPROVED, plan.revision(), null,
+				versions, List.of(), plan.createdAt(), plan.createdBy(), plan.updatedAt(), plan.updatedBy()), event);
+		return event;
 	}
 
 	private static void requireStatus(Plan plan, PlanStatus status, String code) {

@@ -7,7 +7,7 @@ import java.util.List;
  * The scoring policy in force for a plan (the SMVP as data). Every field has a default, applied by
  * {@link #withDefaults()}, so a plan may state only what differs from the defaults.
  */
-public record ScoringPolicy(
+record ScoringPolicy(
 		Integer version,
 		BigDecimal cap,
 		BigDecimal floor,

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Obiettivo strategico: its value is its share of the area's value. */
-public record StrategicObjective(String code, String name, BigDecimal value,
+record StrategicObjective(String code, String name, BigDecimal value,
 		List<OperationalObjective> operationalObjectives) {
 
 	public StrategicObjective {

@@ -3,5 +3,5 @@ package org.cicloperformance.planservice.plan;
 import java.math.BigDecimal;
 
 /** Ambito strategico of an operational objective, e.g. "Formazione", with its weight. */
-public record StrategicScope(String name, BigDecimal weight) {
+record StrategicScope(String name, BigDecimal weight) {
 }

@@ -60,11 +60,7 @@ class PlanController {
 	ResponseEntity<PlanView> importPlan(@RequestBody ImportRequest request) {
 		var actor = access.planner();
 		access.requireOwnEntity(actor, request.plan() == null ? null : request.plan().entity());
-		var plan = plans.create(request.plan(), actor.username());
-		if (request.approvalAct() != null) {
-			plan = plans.approve(plan.id(), request.approvalAct(), plan.revision(), actor.username());
-		}
-		return created(plan);
+		return created(plans.importPlan(request.plan(), request.approvalAct(), actor.username()));
 	}
 
 	@PostMapping("/validation")

@@ -73,7 +73,7 @@ class PlanLifecycleIntegrationTest {
 			.content(REVISION).exchange();
 
 		assertThat(revised).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/plans/" + id + "/versions/2");
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events.withKey(id)).hasSize(2));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events.withKey(id)).hasSize(2));
 		JsonNode published = PlanFixtures.JSON.readTree(events.withKey(id).get(0).value());
 		JsonNode revisedEvent = PlanFixtures.JSON.readTree(events.withKey(id).get(1).value());
 		assertThat(Contracts.violations(published.toString())).isEmpty();

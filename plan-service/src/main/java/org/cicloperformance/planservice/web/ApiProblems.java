@@ -1,12 +1,14 @@
-package org.cicloperformance.planservice.plan.web;
+package org.cicloperformance.planservice.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.cicloperformance.planservice.plan.EventTooLargeException;
 import org.cicloperformance.planservice.plan.InvalidPlanException;
 import org.cicloperformance.planservice.plan.PlanConflictException;
 import org.cicloperformance.planservice.plan.PlanNotFoundException;
 import org.cicloperformance.planservice.plan.Violation;
+import org.cicloperformance.planservice.proposal.ProposalNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -24,16 +26,17 @@ import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Every refusal as {@code application/problem+json}, in the user's language: a title, a detail, and for invalid
- * input the list of {@code errors}, each naming the field by JSON pointer and the reason.
+ * input the list of {@code errors}, each naming the field by JSON pointer and the reason. Service-wide, so it lives
+ * in {@code web} and depends on the features' exceptions; no feature depends on it.
  */
 @RestControllerAdvice
-class PlanProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final String TYPE_BASE = "https://cicloperformance.org/problems/";
 
 	private final MessageSource messages;
 
-	PlanProblems(MessageSource messages) {
+	ApiProblems(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -49,13 +52,22 @@ class PlanProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail eventTooLarge(EventTooLargeException e) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "event-too-large", "problem.eventTooLarge.title",
+				"problem.eventTooLarge.detail", String.valueOf(e.size()), String.valueOf(e.limit()));
+		problem.setProperty("size", e.size());
+		problem.setProperty("limit", e.limit());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail notFound(PlanNotFoundException e) {
 		return problem(HttpStatus.NOT_FOUND, "plan-not-found", "problem.notFound.title", "problem.notFound.detail",
 				e.planId());
 	}
 
 	@ExceptionHandler
-	ProblemDetail proposalNotFound(org.cicloperformance.planservice.proposal.ProposalNotFoundException e) {
+	ProblemDetail proposalNotFound(ProposalNotFoundException e) {
 		return problem(HttpStatus.NOT_FOUND, "proposal-not-found", "problem.notFound.title",
 				"problem.proposalNotFound.detail");
 	}

@@ -1,0 +1,99 @@
+package org.cicloperformance.planservice.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.cicloperformance.planservice.plan.Plan;
+import org.cicloperformance.planservice.plan.PlanRepository;
+import org.cicloperformance.planservice.plan.PlanService;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The structure of plan-service, pinned: one-way package dependencies, web code in web packages, a plain domain. */
+class ArchitectureTest {
+
+	static final String ROOT = "org.cicloperformance.planservice";
+
+	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	/**
+	 * No cycle between the packages under {@code root}, at every depth (features and their web/messaging parts).
+	 * One edge is exempt: {@code security → audit} ({@code SecurityConfiguration} installs {@code AuditFilter}, while
+	 * audit reads the caller from security). Both packages belong to the security and audit work of issue 14/17,
+	 * which owns untangling them; drop this exemption once audit no longer needs security, or the reverse.
+	 */
+	static ArchRule noCycles(String root) {
+		return slices().matching(root + ".(**)")
+			.should()
+			.beFreeOfCycles()
+			.ignoreDependency(resideInAPackage(ROOT + ".security"), resideInAPackage(ROOT + ".audit"));
+	}
+
+	@Test
+	void packagesDependOnEachOtherOneWayOnly() {
+		noCycles(ROOT).check(MAIN);
+	}
+
+	@Test
+	void theCycleRuleFailsOnACycle() {
+		var cyclic = new ClassFileImporter().importPackages(ROOT + ".architecture.cyclic");
+
+		assertThatThrownBy(() -> noCycles(ROOT + ".architecture.cyclic").check(cyclic))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("Cycle detected");
+	}
+
+	/** Exempt: {@code audit.AuditController}, in the audit package that another work item owns (move it to web). */
+	@Test
+	void controllersAndProblemHandlersLiveInWebPackages() {
+		classes().that()
+			.resideOutsideOfPackage(ROOT + ".audit..")
+			.and()
+			.areAnnotatedWith(RestController.class)
+			.or()
+			.areAnnotatedWith(RestControllerAdvice.class)
+			.or()
+			.areAnnotatedWith(ControllerAdvice.class)
+			.should()
+			.resideInAPackage("..web..")
+			.check(MAIN);
+	}
+
+	/**
+	 * Spring MVC types only in web packages. security and audit are exempt: their servlet filters and 401/403 writers
+	 * are web infrastructure by nature (another work item owns those packages).
+	 */
+	@Test
+	void onlyWebPackagesUseSpringMvc() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", ROOT + ".security..", ROOT + ".audit..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+			.check(MAIN);
+	}
+
+	/** The plan's documents and rules are plain Java: only the aggregate root, its store and its use cases know Spring. */
+	@Test
+	void thePlanDomainIsFreeOfSpringAndMongo() {
+		noClasses().that()
+			.resideInAPackage(ROOT + ".plan")
+			.and(not(belongToAnyOf(Plan.class, PlanRepository.class, PlanService.class)))
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+			.check(MAIN);
+	}
+}
