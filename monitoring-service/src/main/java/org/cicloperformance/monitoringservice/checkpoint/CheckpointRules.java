@@ -11,7 +11,7 @@ import org.cicloperformance.monitoringservice.plan.PlanSnapshot;
 import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /** The workflow's rules, plain Java: which indicators are due, whose submissions are awaited, what closing needs. */
-public final class CheckpointRules {
+final class CheckpointRules {
 
 	private CheckpointRules() {
 	}

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * mongo-java-server then uses instead of scanning).
  */
 @Component
-public class CheckpointStore implements Indexed {
+class CheckpointStore implements Indexed {
 
 	static final String COLLECTION = "checkpoints";
 

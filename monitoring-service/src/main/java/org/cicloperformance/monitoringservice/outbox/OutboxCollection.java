@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * write that added an event, which queues the document for the relay; the relay reads, and after the broker's
  * acknowledgement pulls, the events here.
  */
-public final class OutboxCollection implements OutboxSource, OutboxWrites {
+final class OutboxCollection implements OutboxSource, OutboxWrites {
 
 	private final String binding;
 
