@@ -15,7 +15,7 @@ import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
  * and transitions are append-only (the current submission of a manager, the current verdict of an indicator are the
  * last ones); {@code revision} guards every update, which also pushes its event to {@code outbox}.
  */
-public record CheckpointDocument(@JsonProperty("_id") String id, String planId, String entity, String checkpoint,
+record CheckpointDocument(@JsonProperty("_id") String id, String planId, String entity, String checkpoint,
 		CheckpointStatus status, long revision, int closing, List<Submission> submissions, List<VerdictEntry> verdicts,
 		List<Transition> history, List<OutboxEntry> outbox) {
 

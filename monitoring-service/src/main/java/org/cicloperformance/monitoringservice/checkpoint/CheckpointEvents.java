@@ -8,7 +8,7 @@ import java.util.List;
  * The events published on {@code checkpoint-events}, keyed by plan id. Each carries the checkpoint's status after
  * it. Contract: {@code contract/checkpoint-events.schema.json}.
  */
-public final class CheckpointEvents {
+final class CheckpointEvents {
 
 	private CheckpointEvents() {
 	}

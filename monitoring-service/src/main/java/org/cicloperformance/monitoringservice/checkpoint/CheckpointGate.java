@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.cicloperformance.monitoringservice.result.ResultRequest;
-import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +34,20 @@ public class CheckpointGate {
 				.map(d -> Violation.of("/checkpoint", "checkpoint-closed", checkpoint, planId, d.closing()));
 	}
 
+	/** A result about to be recorded, as far as the gate cares. */
+	public record Item(String planId, String objective, String indicator, String checkpoint) {
+	}
+
 	/**
 	 * The refusals of the items recorded on a closed or reviewed checkpoint; {@code placement} puts the item's index
 	 * (or CSV line) into each violation.
 	 */
-	public List<Violation> refusals(String entity, List<ResultRequest> requests,
+	public List<Violation> refusals(String entity, List<Item> requests,
 			BiFunction<Integer, Violation, Violation> placement) {
 		Map<String, Optional<CheckpointDocument>> documents = new HashMap<>();
 		List<Violation> refused = new ArrayList<>();
 		for (int i = 0; i < requests.size(); i++) {
-			ResultRequest r = requests.get(i);
+			Item r = requests.get(i);
 			if (r == null || r.planId() == null || r.checkpoint() == null) {
 				continue;
 			}

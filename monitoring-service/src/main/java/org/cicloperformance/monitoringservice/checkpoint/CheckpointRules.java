@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot;
-import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /** The workflow's rules, plain Java: which indicators are due, whose submissions are awaited, what closing needs. */
-public final class CheckpointRules {
+final class CheckpointRules {
 
 	private CheckpointRules() {
 	}

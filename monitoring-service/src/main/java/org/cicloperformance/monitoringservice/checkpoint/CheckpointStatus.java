@@ -1,7 +1,7 @@
 package org.cicloperformance.monitoringservice.checkpoint;
 
 /** Where a plan's checkpoint is in the OIV validation workflow. A checkpoint without a document is OPEN. */
-public enum CheckpointStatus {
+enum CheckpointStatus {
 	/** Area offices record results. */
 	OPEN,
 	/** Every manager with indicators due has submitted: waiting for the OIV. */

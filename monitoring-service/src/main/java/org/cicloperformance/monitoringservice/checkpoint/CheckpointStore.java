@@ -6,22 +6,20 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Submission;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Transition;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
-import org.cicloperformance.monitoringservice.support.OutboxPulls;
+import org.cicloperformance.monitoringservice.support.Indexed;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +31,7 @@ import org.springframework.stereotype.Component;
  * mongo-java-server then uses instead of scanning).
  */
 @Component
-public class CheckpointStore {
+class CheckpointStore implements Indexed {
 
 	static final String COLLECTION = "checkpoints";
 
@@ -41,21 +39,17 @@ public class CheckpointStore {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
-	private volatile Consumer<String> outboxWritten = id -> {
-	};
+	private final OutboxWrites outbox;
 
-	CheckpointStore(MongoTemplate mongo) {
+	CheckpointStore(MongoTemplate mongo, @Qualifier("checkpointsOutbox") OutboxWrites outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 	}
 
+	@Override
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("entity", "planId"));
 		collection().createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true));
-	}
-
-	/** Told the id of each document a transition has just added an outbox event to (the relay's queue). */
-	void onOutboxWritten(Consumer<String> listener) {
-		this.outboxWritten = listener;
 	}
 
 	public Optional<CheckpointDocument> find(String planId, String checkpoint) {
@@ -76,7 +70,7 @@ public class CheckpointStore {
 					listOf(change.verdict()), listOf(change.transition()), List.of(change.event()));
 			try {
 				collection().insertOne(codec.toDocument(created));
-				outboxWritten.accept(created.id());
+				outbox.written(created.id());
 				return true;
 			}
 			catch (MongoWriteException e) {
@@ -104,34 +98,12 @@ public class CheckpointStore {
 		if (collection().updateOne(expected, Updates.combine(updates)).getModifiedCount() != 1) {
 			return false;
 		}
-		outboxWritten.accept(current.id());
+		outbox.written(current.id());
 		return true;
 	}
 
 	private static <T> List<T> listOf(T item) {
 		return item == null ? List.of() : List.of(item);
-	}
-
-	/** Documents with events still to relay, with only their outbox loaded. */
-	public List<CheckpointDocument> withPendingEvents() {
-		return collection().find(Filters.exists("outbox.0"))
-				.projection(Projections.include("planId", "checkpoint", "outbox", "revision", "closing"))
-				.map(this::read).into(new ArrayList<>());
-	}
-
-	/** The documents among {@code ids} with events still to relay, with only their outbox loaded (read by _id). */
-	public List<CheckpointDocument> withPendingEvents(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return collection().find(Filters.in("_id", ids))
-				.projection(Projections.include("planId", "checkpoint", "outbox", "revision", "closing"))
-				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
-	}
-
-	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
-	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
-		OutboxPulls.pull(collection(), eventIdsByDocument);
 	}
 
 	private CheckpointDocument read(Document document) {

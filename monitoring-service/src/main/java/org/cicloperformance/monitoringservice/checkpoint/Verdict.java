@@ -1,7 +1,7 @@
 package org.cicloperformance.monitoringservice.checkpoint;
 
 /** The OIV's judgement of one indicator's result. */
-public enum Verdict {
+enum Verdict {
 	VALIDATED,
 	/** Validated with the OIV's own achievement (0–1), kept beside the self-reported result. */
 	ADJUSTED,

@@ -10,7 +10,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import org.cicloperformance.monitoringservice.support.Indexed;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * uses instead of scanning the collection.
  */
 @Component
-public class IdempotencyStore {
+public class IdempotencyStore implements Indexed {
 
 	static final String COLLECTION = "idempotency_keys";
 
@@ -32,14 +32,14 @@ public class IdempotencyStore {
 
 	private final Duration staleAfter;
 
-	IdempotencyStore(MongoTemplate mongo, Clock clock,
-			@Value("${monitoring.idempotency.stale-claim-after:PT2M}") Duration staleAfter) {
+	IdempotencyStore(MongoTemplate mongo, Clock clock, IdempotencySettings settings) {
 		this.mongo = mongo;
 		this.clock = clock;
-		this.staleAfter = staleAfter;
+		this.staleAfter = settings.staleClaimAfter();
 	}
 
 	/** Called once at start-up, on one thread (see {@code IndexCreator}). */
+	@Override
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("_id", "state"), new IndexOptions().unique(true));
 		collection().createIndex(Indexes.ascending("_id", "state", "claimedAt"), new IndexOptions().unique(true));

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * made good by the relay's scan at start-up.
  */
 @Component
-public class OutboxQueue {
+class OutboxQueue {
 
 	record Written(OutboxSource source, String documentId, long at) {
 	}

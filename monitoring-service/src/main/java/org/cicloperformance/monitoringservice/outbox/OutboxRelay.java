@@ -1,5 +1,6 @@
 package org.cicloperformance.monitoringservice.outbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Written;
 import org.cicloperformance.monitoringservice.outbox.OutboxSource.Pending;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -80,11 +80,15 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Thread thread;
 
+	@Autowired
 	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Parking parking, Clock clock,
-			MeterRegistry meters,
-			@Value("${monitoring.outbox.relay-delay-ms:200}") long retryDelayMillis,
-			@Value("${monitoring.outbox.scan-interval:PT30S}") Duration scanInterval,
-			@Value("${monitoring.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
+			MeterRegistry meters, OutboxSettings settings) {
+		this(sources, queue, sender, parking, clock, meters, settings.relayDelayMs(), settings.scanInterval(),
+				settings.ackTimeout());
+	}
+
+	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Parking parking, Clock clock,
+			MeterRegistry meters, long retryDelayMillis, Duration scanInterval, Duration ackTimeout) {
 		this.sources = List.copyOf(sources);
 		this.queue = queue;
 		this.sender = sender;

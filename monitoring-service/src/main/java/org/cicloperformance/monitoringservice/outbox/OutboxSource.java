@@ -10,7 +10,7 @@ import java.util.Map;
  * have just added an event to ({@link OutboxQueue}); {@link #pending()} (a scan) runs only at start-up and as a
  * safety net.
  */
-public interface OutboxSource {
+interface OutboxSource {
 
 	/**
 	 * The Stream binding the events are sent on (e.g. {@code resultEvents-out-0}): its

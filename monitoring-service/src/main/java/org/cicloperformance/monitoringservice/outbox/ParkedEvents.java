@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.cicloperformance.monitoringservice.support.Indexed;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * entity's PLANNER by {@code GET /api/outbox/parked}.
  */
 @Component
-public class ParkedEvents implements OutboxRelay.Parking {
+public class ParkedEvents implements OutboxRelay.Parking, Indexed {
 
 	static final String COLLECTION = "parked_events";
 
@@ -53,6 +54,7 @@ public class ParkedEvents implements OutboxRelay.Parking {
 			String reason, long payloadBytes, Instant createdAt, Instant parkedAt) {
 	}
 
+	@Override
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("entity", "parkedAt"));
 	}

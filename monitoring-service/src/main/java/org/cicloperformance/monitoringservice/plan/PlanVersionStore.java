@@ -1,5 +1,6 @@
 package org.cicloperformance.monitoringservice.plan;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
-import org.springframework.beans.factory.annotation.Value;
+import org.cicloperformance.monitoringservice.support.Indexed;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * monitoring-service runs one replica, which consumes every partition of plan-events.
  */
 @Component
-public class PlanVersionStore {
+public class PlanVersionStore implements Indexed {
 
 	static final String COLLECTION = "plan_versions";
 
@@ -53,14 +54,19 @@ public class PlanVersionStore {
 	private volatile Map<String, Set<Integer>> stored;
 
 	/** {@code maxVersions}: the versions kept in memory, all plans together (~220 KB each for 250 indicators). */
-	PlanVersionStore(MongoTemplate mongo, MeterRegistry meters,
-			@Value("${monitoring.plan-cache.max-versions:400}") long maxVersions) {
+	@Autowired
+	PlanVersionStore(MongoTemplate mongo, MeterRegistry meters, PlanCacheSettings settings) {
+		this(mongo, meters, settings.maxVersions());
+	}
+
+	PlanVersionStore(MongoTemplate mongo, MeterRegistry meters, long maxVersions) {
 		this.mongo = mongo;
 		this.cache = Caffeine.newBuilder().maximumWeight(maxVersions)
 				.weigher((String planId, List<PlanVersion> versions) -> versions.size()).recordStats().build();
 		CaffeineCacheMetrics.monitor(meters, cache, "plan.versions");
 	}
 
+	@Override
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("planId", "version"), new IndexOptions().unique(true));
 	}

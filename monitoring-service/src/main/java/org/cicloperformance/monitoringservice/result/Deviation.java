@@ -10,6 +10,6 @@ import java.util.Map;
  * {@code notDue} says the indicator had no target at the checkpoint, so the deviation equals the result.
  * {@code text} is the Italian wording, e.g. "-3.201 posizioni e -3 riunioni".
  */
-public record Deviation(BigDecimal number, Map<String, BigDecimal> components, List<String> missedMilestones,
+record Deviation(BigDecimal number, Map<String, BigDecimal> components, List<String> missedMilestones,
 		boolean notDue, String text) {
 }

@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Italian number wording: "." groups thousands, "," separates decimals, scale kept (7,70 not 7,7). */
-public final class ItalianNumbers {
+final class ItalianNumbers {
 
 	private ItalianNumbers() {
 	}

@@ -15,9 +15,11 @@ import org.cicloperformance.monitoringservice.plan.PlanSnapshot.IndicatorDef;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.TargetDef;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
-import org.cicloperformance.monitoringservice.plan.VersionInForce;
 import org.cicloperformance.monitoringservice.plan.VersionInForce.InForce;
 import org.cicloperformance.monitoringservice.plan.VersionInForce.NotReceived;
+import org.cicloperformance.monitoringservice.plan.VersionInForce;
+import org.cicloperformance.monitoringservice.refusal.InputBounds;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /**
  * Checks one result against the plan versions received for its plan: every refusal is named by a JSON pointer

@@ -10,17 +10,16 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
-import org.cicloperformance.monitoringservice.support.OutboxPulls;
+import org.cicloperformance.monitoringservice.support.Indexed;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * instead of scanning the collection (on MongoDB it is an ordinary index).
  */
 @Component
-public class ResultStore {
+public class ResultStore implements Indexed {
 
 	static final String COLLECTION = "results";
 
@@ -40,22 +39,18 @@ public class ResultStore {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
-	private volatile Consumer<String> outboxWritten = id -> {
-	};
+	private final OutboxWrites outbox;
 
-	ResultStore(MongoTemplate mongo) {
+	ResultStore(MongoTemplate mongo, @Qualifier("resultsOutbox") OutboxWrites outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 	}
 
+	@Override
 	public void createIndexes() {
 		collection().createIndex(Indexes.ascending("planId", "checkpoint"));
 		collection().createIndex(Indexes.ascending("entity", "planId"));
 		collection().createIndex(Indexes.ascending("_id", "currentVersion"), new IndexOptions().unique(true));
-	}
-
-	/** Told the id of each document a write has just added an outbox event to (the relay's queue). */
-	public void onOutboxWritten(Consumer<String> listener) {
-		this.outboxWritten = listener;
 	}
 
 	public Optional<ResultDocument> find(String id) {
@@ -73,7 +68,7 @@ public class ResultStore {
 	boolean insertFirst(ResultDocument document) {
 		try {
 			collection().insertOne(codec.toDocument(document));
-			outboxWritten.accept(document.id());
+			outbox.written(document.id());
 			return true;
 		}
 		catch (MongoWriteException e) {
@@ -94,7 +89,7 @@ public class ResultStore {
 		if (collection().updateOne(expected, update).getModifiedCount() != 1) {
 			return false;
 		}
-		outboxWritten.accept(id);
+		outbox.written(id);
 		return true;
 	}
 
@@ -113,7 +108,7 @@ public class ResultStore {
 		if (collection().updateOne(filter, update).getModifiedCount() != 1) {
 			return false;
 		}
-		outboxWritten.accept(id);
+		outbox.written(id);
 		return true;
 	}
 
@@ -128,28 +123,6 @@ public class ResultStore {
 			filters.add(Filters.eq("checkpoint", checkpoint));
 		}
 		return collection().find(Filters.and(filters)).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
-	}
-
-	/** Documents with events still to relay, with only their outbox loaded. */
-	public List<ResultDocument> withPendingEvents() {
-		return collection().find(Filters.exists("outbox.0"))
-				.projection(Projections.include("planId", "outbox", "currentVersion"))
-				.map(this::read).into(new ArrayList<>());
-	}
-
-	/** The documents among {@code ids} with events still to relay, with only their outbox loaded (read by _id). */
-	public List<ResultDocument> withPendingEvents(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return collection().find(Filters.in("_id", ids))
-				.projection(Projections.include("planId", "outbox", "currentVersion"))
-				.map(this::read).into(new ArrayList<>()).stream().filter(d -> !d.outbox().isEmpty()).toList();
-	}
-
-	/** Removes relayed events from their documents' outboxes: one unordered bulk write, one update per document. */
-	public void removeFromOutboxes(Map<String, List<String>> eventIdsByDocument) {
-		OutboxPulls.pull(collection(), eventIdsByDocument);
 	}
 
 	private ResultDocument read(Document document) {

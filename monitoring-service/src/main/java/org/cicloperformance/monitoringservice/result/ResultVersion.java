@@ -8,7 +8,7 @@ import java.util.List;
  * when and why ({@code reason}, for corrections), the plan version and deviation it was measured with.
  * {@code requestId} ties it to the idempotent request that wrote it, so a retried request finds it.
  */
-public record ResultVersion(int version, int planVersion, ResultValue value, Deviation deviation, String commentary,
+record ResultVersion(int version, int planVersion, ResultValue value, Deviation deviation, String commentary,
 		List<String> evidence, String reportedBy, String reason, Instant recordedAt, String eventId,
 		String requestId) {
 

@@ -15,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Attached;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Target;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Upload;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Attached;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Target;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Upload;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.result.AttachedEvidence;
 import org.cicloperformance.monitoringservice.result.ResultDocument;
@@ -44,7 +44,7 @@ class ConcurrentUploadsTest extends IntegrationTestBase {
 			null);
 
 	@Autowired
-	EvidenceService service;
+	AttachingEvidence service;
 
 	@Autowired
 	ResultStore results;

@@ -75,7 +75,7 @@ class EvidenceEventsTest extends IntegrationTestBase {
 		assertThat((String) JsonPath.read(event, "$.fileName")).isEqualTo("estrazione.csv");
 		assertThat((String) JsonPath.read(event, "$.contentType")).isEqualTo("text/csv");
 		assertThat((Integer) JsonPath.read(event, "$.size")).isEqualTo(csv.length);
-		assertThat((String) JsonPath.read(event, "$.sha256")).isEqualTo(EvidenceService.sha256(csv));
+		assertThat((String) JsonPath.read(event, "$.sha256")).isEqualTo(AttachingEvidence.sha256(csv));
 		assertThat((String) JsonPath.read(event, "$.description")).isEqualTo("Estrazione dal gestionale");
 		assertThat((String) JsonPath.read(event, "$.uploadedBy")).isEqualTo("ufficio-anagrafe");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -34,7 +34,8 @@ class EvidenceLinkTest {
 	void aResultAtVersion2() {
 		client = MongoClients.create(TestInfrastructure.mongoUri());
 		mongo = new MongoTemplate(client, "evidence-link-" + UUID.randomUUID());
-		store = new ResultStore(mongo);
+		store = new ResultStore(mongo, id -> {
+		});
 		ResultVersion v1 = version(1);
 		assertThat(store.insertFirst(new ResultDocument(ID, "piano", "ente", "1.1.1", "1", "2018-06-30", 1,
 				List.of(v1), List.of(), null))).isTrue();

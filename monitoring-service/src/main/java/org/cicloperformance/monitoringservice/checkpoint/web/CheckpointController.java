@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointRequests.ReopeningRequest;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointRequests.SubmissionRequest;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointRequests.VerdictRequest;
-import org.cicloperformance.monitoringservice.checkpoint.CheckpointService;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointView;
+import org.cicloperformance.monitoringservice.checkpoint.ClosingCheckpoint;
+import org.cicloperformance.monitoringservice.checkpoint.ReviewingCheckpoint;
+import org.cicloperformance.monitoringservice.checkpoint.SubmittingResults;
+import org.cicloperformance.monitoringservice.checkpoint.ViewingCheckpoint;
 import org.cicloperformance.monitoringservice.security.Access;
 import org.cicloperformance.monitoringservice.security.Actor;
 import org.cicloperformance.monitoringservice.security.Role;
@@ -28,12 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "checkpoints", description = "Submission of the results to the OIV, its verdicts, closing and reopening")
 class CheckpointController {
 
-	private final CheckpointService service;
+	private final ViewingCheckpoint viewing;
+
+	private final SubmittingResults submitting;
+
+	private final ReviewingCheckpoint reviewing;
+
+	private final ClosingCheckpoint closing;
 
 	private final Access access;
 
-	CheckpointController(CheckpointService service, Access access) {
-		this.service = service;
+	CheckpointController(ViewingCheckpoint viewing, SubmittingResults submitting, ReviewingCheckpoint reviewing,
+			ClosingCheckpoint closing, Access access) {
+		this.viewing = viewing;
+		this.submitting = submitting;
+		this.reviewing = reviewing;
+		this.closing = closing;
 		this.access = access;
 	}
 
@@ -41,7 +54,7 @@ class CheckpointController {
 			+ "(every role but HR)")
 	@GetMapping
 	CheckpointView get(@PathVariable String planId, @PathVariable String checkpoint) {
-		return service.view(access.reader(), planId, checkpoint);
+		return viewing.view(access.reader(), planId, checkpoint);
 	}
 
 	@Operation(summary = "A manager submits the results of their own objectives (commentary, proposal ids); the last "
@@ -50,14 +63,14 @@ class CheckpointController {
 	CheckpointView submit(@PathVariable String planId, @PathVariable String checkpoint,
 			@RequestBody SubmissionRequest body) {
 		Actor actor = access.requireAny(Role.MANAGER);
-		return service.submit(actor, planId, checkpoint, body);
+		return submitting.submit(actor, planId, checkpoint, body);
 	}
 
 	@Operation(summary = "The OIV starts the review: SUBMITTED → UNDER_REVIEW")
 	@PostMapping("/review")
 	CheckpointView review(@PathVariable String planId, @PathVariable String checkpoint) {
 		Actor actor = access.requireAny(Role.OIV);
-		return service.startReview(actor, planId, checkpoint);
+		return reviewing.startReview(actor, planId, checkpoint);
 	}
 
 	@Operation(summary = "The OIV's verdict on an indicator's latest result version (VALIDATED, ADJUSTED with "
@@ -66,7 +79,7 @@ class CheckpointController {
 	CheckpointView verdict(@PathVariable String planId, @PathVariable String checkpoint,
 			@RequestBody VerdictRequest body) {
 		Actor actor = access.requireAny(Role.OIV);
-		return service.recordVerdict(actor, planId, checkpoint, body);
+		return reviewing.recordVerdict(actor, planId, checkpoint, body);
 	}
 
 	@Operation(summary = "The OIV closes the checkpoint: UNDER_REVIEW → CLOSED when every due indicator has a "
@@ -74,7 +87,7 @@ class CheckpointController {
 	@PostMapping("/closing")
 	CheckpointView close(@PathVariable String planId, @PathVariable String checkpoint) {
 		Actor actor = access.requireAny(Role.OIV);
-		return service.close(actor, planId, checkpoint);
+		return closing.close(actor, planId, checkpoint);
 	}
 
 	@Operation(summary = "Reopens a closed checkpoint, with a reason: CLOSED → UNDER_REVIEW. PLANNER or OIV")
@@ -82,6 +95,6 @@ class CheckpointController {
 	CheckpointView reopen(@PathVariable String planId, @PathVariable String checkpoint,
 			@RequestBody ReopeningRequest body) {
 		Actor actor = access.requireAny(Role.PLANNER, Role.OIV);
-		return service.reopen(actor, planId, checkpoint, body);
+		return closing.reopen(actor, planId, checkpoint, body);
 	}
 }

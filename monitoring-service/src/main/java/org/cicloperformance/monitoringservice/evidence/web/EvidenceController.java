@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Attached;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Target;
-import org.cicloperformance.monitoringservice.evidence.EvidenceService.Upload;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Attached;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Target;
+import org.cicloperformance.monitoringservice.evidence.AttachingEvidence.Upload;
 import org.cicloperformance.monitoringservice.evidence.StoredFile;
 import org.cicloperformance.monitoringservice.result.AttachedEvidence;
 import org.cicloperformance.monitoringservice.security.Access;
@@ -37,11 +37,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "evidence", description = "Files attached to results as evidence for the OIV")
 class EvidenceController {
 
-	private final EvidenceService service;
+	private final AttachingEvidence service;
 
 	private final Access access;
 
-	EvidenceController(EvidenceService service, Access access) {
+	EvidenceController(AttachingEvidence service, Access access) {
 		this.service = service;
 		this.access = access;
 	}
@@ -49,7 +49,7 @@ class EvidenceController {
 	@Operation(summary = "Attach a file (multipart field 'file', optional 'description') to an existing result: 201 "
 			+ "with its metadata; 200 with the existing metadata when the same bytes are attached already",
 			description = "AREA_OFFICE of the objective's area, or PLANNER. Refused on a CLOSED checkpoint (409), "
-					+ "empty (422), above ciclo.evidence.max-file-size (413), of a type not accepted (415).")
+					+ "empty (422), above monitoring.evidence.max-file-size (413), of a type not accepted (415).")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachedEvidence> upload(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator, @PathVariable String checkpoint, @RequestPart("file") MultipartFile file,

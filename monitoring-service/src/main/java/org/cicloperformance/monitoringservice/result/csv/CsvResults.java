@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
-import org.cicloperformance.monitoringservice.result.InputBounds;
+import org.cicloperformance.monitoringservice.refusal.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultRequest;
 import org.cicloperformance.monitoringservice.result.ResultValue;
-import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /**
  * Reads a CSV upload of results into requests, one per line after the header. Columns (by header name, any

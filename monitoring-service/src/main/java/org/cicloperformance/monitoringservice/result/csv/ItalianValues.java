@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
-import org.cicloperformance.monitoringservice.result.InputBounds;
+import org.cicloperformance.monitoringservice.refusal.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultValue;
 import org.cicloperformance.monitoringservice.result.ResultValue.DeliveredMilestone;
-import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /**
  * Reads the "valore" cell of a CSV line in Italian formats, by measure kind:

@@ -4,23 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.BiFunction;
-import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
-import org.cicloperformance.monitoringservice.result.InputBounds;
-import org.cicloperformance.monitoringservice.result.PlanLookup;
+import org.cicloperformance.monitoringservice.refusal.RefusedException;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
-import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
-import org.cicloperformance.monitoringservice.result.ResultChecker.Outcome;
-import org.cicloperformance.monitoringservice.result.ResultChecker.Refused;
+import org.cicloperformance.monitoringservice.result.RecordingResults;
 import org.cicloperformance.monitoringservice.result.ResultRequest;
 import org.cicloperformance.monitoringservice.result.ResultService;
-import org.cicloperformance.monitoringservice.result.Violation;
-import org.cicloperformance.monitoringservice.result.csv.CsvResults;
 import org.cicloperformance.monitoringservice.security.Access;
 import org.cicloperformance.monitoringservice.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -54,19 +44,20 @@ class ResultController {
 			+ "reportedBy (the CSV's referente) is ignored. AREA_OFFICE only, for objectives of the user's areas "
 			+ "(403 naming the item otherwise; nothing is stored).";
 
-	private final ResultService service;
+	private final RecordingResults recording;
+
+	private final ResultService results;
 
 	private final IdempotentRequests idempotency;
 
 	private final Access access;
 
-	private final CheckpointGate checkpoints;
-
-	ResultController(ResultService service, IdempotentRequests idempotency, Access access, CheckpointGate checkpoints) {
-		this.service = service;
+	ResultController(RecordingResults recording, ResultService results, IdempotentRequests idempotency,
+			Access access) {
+		this.recording = recording;
+		this.results = results;
 		this.idempotency = idempotency;
 		this.access = access;
-		this.checkpoints = checkpoints;
 	}
 
 	record BatchRequest(List<ResultRequest> results) {
@@ -84,15 +75,7 @@ class ResultController {
 		Actor actor = access.recorder();
 		ResultRequest request = body.asReportedBy(actor.username());
 		return idempotency.run(actor, key, "POST", "/api/results", () -> idempotency.canonical(request), requestId -> {
-			PlanLookup plans = service.plansOf(actor.entity());
-			refuseOutsideAreas(actor, plans, List.of(request), (i, v) -> v);
-			refuseOnReviewedCheckpoints(actor, List.of(request), (i, v) -> v);
-			List<Outcome> outcomes = service.check(List.of(request), plans);
-			if (outcomes.get(0) instanceof Refused refused) {
-				service.countRefused(outcomes);
-				throw new RefusedException(refused.violations());
-			}
-			RecordedResult result = service.write(List.of((Accepted) outcomes.get(0)), requestId).get(0);
+			RecordedResult result = recording.recordOne(actor, request, requestId);
 			return ResponseEntity.created(locationOf(result)).body(result);
 		});
 	}
@@ -109,22 +92,7 @@ class ResultController {
 			if (batch.results() == null || batch.results().isEmpty() || batch.results().contains(null)) {
 				throw new RefusedException(Violation.of("/results", "required"));
 			}
-			if (batch.results().size() > InputBounds.MAX_BATCH) {
-				service.countRefused("batch-too-large", 1);
-				throw new RefusedException(Violation.of("/results", "batch-too-large", InputBounds.MAX_BATCH));
-			}
-			PlanLookup plans = service.plansOf(actor.entity());
-			refuseOutsideAreas(actor, plans, batch.results(), (i, v) -> v.under("/results/" + i));
-			refuseOnReviewedCheckpoints(actor, batch.results(), (i, v) -> v.under("/results/" + i));
-			List<Outcome> outcomes = service.check(batch.results(), plans);
-			List<Violation> violations = new ArrayList<>();
-			for (int i = 0; i < outcomes.size(); i++) {
-				if (outcomes.get(i) instanceof Refused refused) {
-					String prefix = "/results/" + i;
-					refused.violations().forEach(v -> violations.add(v.under(prefix)));
-				}
-			}
-			return store(outcomes, violations, requestId);
+			return created(recording.recordBatch(actor, batch.results(), requestId));
 		});
 	}
 
@@ -146,101 +114,12 @@ class ResultController {
 	}
 
 	private ResponseEntity<?> csv(Actor actor, byte[] bytes, String key) {
-		return idempotency.run(actor, key, "POST", "/api/results/csv", bytes, requestId -> {
-			PlanLookup plans = service.plansOf(actor.entity());
-			CsvResults.Parsed parsed = CsvResults.read(bytes, service.kindLookup(plans));
-			refuseOutsideAreas(actor, plans, parsed.targets());
-			List<ResultRequest> requests = parsed.requests().stream().map(r -> r.asReportedBy(actor.username()))
-					.toList();
-			refuseOnReviewedCheckpoints(actor, requests, (i, v) -> v.atLine(parsed.lines().get(i), "checkpoint"));
-			List<Violation> violations = new ArrayList<>(parsed.violations());
-			List<Outcome> outcomes = service.check(requests, plans);
-			for (int i = 0; i < outcomes.size(); i++) {
-				if (outcomes.get(i) instanceof Refused refused) {
-					int line = parsed.lines().get(i);
-					refused.violations().forEach(v -> violations.add(v.atLine(line, CsvResults.columnOf(v.pointer()))));
-				}
-			}
-			if (!parsed.violations().isEmpty()) {
-				service.countRefused("csv-unreadable-line", parsed.violations().size());
-			}
-			violations.sort(Comparator.comparing(v -> v.line() == null ? 0 : v.line()));
-			return store(outcomes, violations, requestId);
-		});
+		return idempotency.run(actor, key, "POST", "/api/results/csv", bytes,
+				requestId -> created(recording.recordCsv(actor, bytes, requestId)));
 	}
 
-	/**
-	 * 403 for the whole request when any item reports on an objective outside the user's areas; {@code placement}
-	 * puts the item's index into the pointer.
-	 */
-	private void refuseOutsideAreas(Actor actor, PlanLookup plans, List<ResultRequest> requests,
-			BiFunction<Integer, Violation, Violation> placement) {
-		List<Violation> forbidden = new ArrayList<>();
-		for (int i = 0; i < requests.size(); i++) {
-			ResultRequest r = requests.get(i);
-			int index = i;
-			outsideAreas(actor, plans, r.planId(), r.objective(), r.checkpoint())
-				.ifPresent(v -> forbidden.add(placement.apply(index, v)));
-		}
-		refuse(forbidden, requests.size());
-	}
-
-	private void refuseOutsideAreas(Actor actor, PlanLookup plans, List<CsvResults.Target> lines) {
-		List<Violation> forbidden = new ArrayList<>();
-		for (CsvResults.Target line : lines) {
-			outsideAreas(actor, plans, line.planId(), line.objective(), line.checkpoint())
-				.ifPresent(v -> forbidden.add(v.atLine(line.line(), "obiettivo")));
-		}
-		refuse(forbidden, lines.size());
-	}
-
-	/**
-	 * 409 for the whole request when any item is on a CLOSED checkpoint, or on one under review without being the
-	 * correction of a REJECTED indicator (one read of each checkpoint named, not one per item).
-	 */
-	private void refuseOnReviewedCheckpoints(Actor actor, List<ResultRequest> requests,
-			BiFunction<Integer, Violation, Violation> placement) {
-		List<Violation> refused = checkpoints.refusals(actor.entity(), requests, placement);
-		if (refused.isEmpty()) {
-			return;
-		}
-		refused.forEach(v -> service.countRefused(v.code(), 1));
-		if (requests.size() > refused.size()) {
-			service.countRefused("batch-rejected", requests.size() - refused.size());
-		}
-		throw new RefusedException(refused);
-	}
-
-	private void refuse(List<Violation> forbidden, int items) {
-		if (forbidden.isEmpty()) {
-			return;
-		}
-		service.countRefused("area-forbidden", forbidden.size());
-		if (items > forbidden.size()) {
-			service.countRefused("batch-rejected", items - forbidden.size());
-		}
-		throw new RefusedException(forbidden);
-	}
-
-	/**
-	 * The objective named, looked up in the version in force at the checkpoint: refused when its area is not one of
-	 * the user's. An objective that cannot be found there is left to the checker, which refuses it anyway.
-	 */
-	private static Optional<Violation> outsideAreas(Actor actor, PlanLookup plans, String planId, String objective,
-			String checkpoint) {
-		return plans.objectiveInForce(planId, objective, checkpoint)
-			.filter(o -> !actor.worksFor(o.organisationalArea()))
-			.map(o -> Violation.of("/objective", "area-forbidden", o.code(), o.organisationalArea(),
-					String.join(", ", new TreeSet<>(actor.areas()))));
-	}
-
-	private ResponseEntity<?> store(List<Outcome> outcomes, List<Violation> violations, String requestId) {
-		if (!violations.isEmpty()) {
-			service.countRefused(outcomes);
-			throw new RefusedException(violations);
-		}
-		List<Accepted> accepted = outcomes.stream().map(Accepted.class::cast).toList();
-		return ResponseEntity.status(HttpStatus.CREATED).body(new BatchResponse(service.write(accepted, requestId)));
+	private static ResponseEntity<?> created(List<RecordedResult> written) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new BatchResponse(written));
 	}
 
 	@Operation(summary = "Latest version of each result of the caller's entity, optionally of one plan and/or "
@@ -249,7 +128,7 @@ class ResultController {
 	List<RecordedResult> latest(@RequestParam(required = false) String planId,
 			@RequestParam(required = false) String checkpoint) {
 		Actor actor = access.reader();
-		return service.latest(actor.entity(), planId, checkpoint);
+		return results.latest(actor.entity(), planId, checkpoint);
 	}
 
 	@Operation(summary = "Every version of one result, oldest first (every role but HR)")
@@ -257,7 +136,7 @@ class ResultController {
 	List<RecordedResult> versions(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator, @PathVariable String checkpoint) {
 		Actor actor = access.reader();
-		return service.history(actor.entity(), planId, objective, indicator, checkpoint)
+		return results.history(actor.entity(), planId, objective, indicator, checkpoint)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
@@ -266,7 +145,7 @@ class ResultController {
 	RecordedResult version(@PathVariable String planId, @PathVariable String objective,
 			@PathVariable String indicator, @PathVariable String checkpoint, @PathVariable int version) {
 		Actor actor = access.reader();
-		return service.history(actor.entity(), planId, objective, indicator, checkpoint).orElse(List.of()).stream()
+		return results.history(actor.entity(), planId, objective, indicator, checkpoint).orElse(List.of()).stream()
 				.filter(r -> r.version() == version).findFirst()
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

@@ -1,4 +1,4 @@
-package org.cicloperformance.monitoringservice.result;
+package org.cicloperformance.monitoringservice.refusal;
 
 import java.util.List;
 

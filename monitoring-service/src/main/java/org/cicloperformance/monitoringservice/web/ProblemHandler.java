@@ -1,4 +1,4 @@
-package org.cicloperformance.monitoringservice.result.web;
+package org.cicloperformance.monitoringservice.web;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cicloperformance.monitoringservice.result.ResultService.ConcurrentResultUpdateException;
-import org.cicloperformance.monitoringservice.result.Violation;
+import org.cicloperformance.monitoringservice.refusal.ConcurrentUpdateException;
+import org.cicloperformance.monitoringservice.refusal.RefusedException;
+import org.cicloperformance.monitoringservice.refusal.Violation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -69,8 +70,8 @@ class ProblemHandler {
 		return problem(413, "too-large", List.of(Violation.of("", "too-large", e.getMaxUploadSize())));
 	}
 
-	@ExceptionHandler(ConcurrentResultUpdateException.class)
-	ResponseEntity<ProblemDetail> concurrent(ConcurrentResultUpdateException e) {
+	@ExceptionHandler(ConcurrentUpdateException.class)
+	ResponseEntity<ProblemDetail> concurrent(ConcurrentUpdateException e) {
 		return problem(409, "concurrent-update", List.of(Violation.of("", "concurrent-update")));
 	}
 

@@ -1,4 +1,4 @@
-package org.cicloperformance.monitoringservice.result.web;
+package org.cicloperformance.monitoringservice.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ class WebConfig {
 
 	/**
 	 * What the JSON parser itself accepts, before any field is bound: numbers of at most 64 characters (the bounds
-	 * of {@code InputBounds} need far fewer), strings of at most 1M characters (the request is at most 2 MB anyway),
+	 * of {@code refusal.InputBounds} need far fewer), strings of at most 1M characters (the request is at most 2 MB anyway),
 	 * 64 levels of nesting. The fields' own bounds, with a pointer and a 422, come after binding.
 	 */
 	static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder().maxNumberLength(64)

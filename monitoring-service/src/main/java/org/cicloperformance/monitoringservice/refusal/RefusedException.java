@@ -1,7 +1,6 @@
-package org.cicloperformance.monitoringservice.result.web;
+package org.cicloperformance.monitoringservice.refusal;
 
 import java.util.List;
-import org.cicloperformance.monitoringservice.result.Violation;
 
 /** A refused request: nothing was stored. The status is the one all violations agree on, else 422. */
 public class RefusedException extends RuntimeException {
@@ -17,17 +16,17 @@ public class RefusedException extends RuntimeException {
 		this(List.of(violation));
 	}
 
-	List<Violation> violations() {
+	public List<Violation> violations() {
 		return violations;
 	}
 
-	int status() {
+	public int status() {
 		int first = violations.get(0).status();
 		return violations.stream().allMatch(v -> v.status() == first) ? first : 422;
 	}
 
 	/** The problem type: the shared code, or "invalid-result" when the violations differ. */
-	String type() {
+	public String type() {
 		String first = violations.get(0).code();
 		return violations.stream().allMatch(v -> v.code().equals(first)) ? first : "invalid-result";
 	}

@@ -1,4 +1,4 @@
-package org.cicloperformance.monitoringservice.result.web;
+package org.cicloperformance.monitoringservice.plan.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

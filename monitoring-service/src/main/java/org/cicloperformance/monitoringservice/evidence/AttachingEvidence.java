@@ -17,14 +17,14 @@ import java.util.UUID;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
 import org.cicloperformance.monitoringservice.result.AttachedEvidence;
-import org.cicloperformance.monitoringservice.result.InputBounds;
+import org.cicloperformance.monitoringservice.refusal.InputBounds;
 import org.cicloperformance.monitoringservice.result.ResultDocument;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.result.ResultService;
-import org.cicloperformance.monitoringservice.result.ResultService.ConcurrentResultUpdateException;
+import org.cicloperformance.monitoringservice.refusal.ConcurrentUpdateException;
 import org.cicloperformance.monitoringservice.result.ResultStore;
-import org.cicloperformance.monitoringservice.result.Violation;
-import org.cicloperformance.monitoringservice.result.web.RefusedException;
+import org.cicloperformance.monitoringservice.refusal.Violation;
+import org.cicloperformance.monitoringservice.refusal.RefusedException;
 import org.cicloperformance.monitoringservice.security.Actor;
 import org.cicloperformance.monitoringservice.security.Role;
 import org.springframework.core.io.InputStreamSource;
@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checkpoint (409), then the upload itself (422 description, 422 empty, 413 too large, 415 type).
  */
 @Service
-public class EvidenceService {
+public class AttachingEvidence {
 
 	private static final int MAX_ATTEMPTS = 20;
 
@@ -61,7 +61,7 @@ public class EvidenceService {
 
 	private final JsonMapper eventMapper = JsonMapper.builder().build();
 
-	EvidenceService(ResultStore results, ResultService resultService, EvidenceFileStore files,
+	AttachingEvidence(ResultStore results, ResultService resultService, EvidenceFileStore files,
 			CheckpointGate checkpoints, EvidenceSettings settings, Clock clock, MeterRegistry meters) {
 		this.results = results;
 		this.resultService = resultService;
@@ -231,7 +231,7 @@ public class EvidenceService {
 			}
 			current = results.find(current.id()).orElseThrow();
 		}
-		throw new ConcurrentResultUpdateException(current.id());
+		throw new ConcurrentUpdateException(current.id());
 	}
 
 	private OutboxEntry outboxEntry(ResultDocument result, AttachedEvidence e) {

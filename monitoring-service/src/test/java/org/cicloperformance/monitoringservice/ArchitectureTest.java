@@ -1,0 +1,80 @@
+package org.cicloperformance.monitoringservice;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The structure of monitoring-service, pinned: feature packages depend on each other one way only; the pure rules
+ * (ResultChecker, DeviationCalculator, the refusal values) know neither Spring nor MongoDB; web types live in
+ * {@code web} packages.
+ */
+class ArchitectureTest {
+
+	private static final String ROOT = "org.cicloperformance.monitoringservice";
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+
+	/**
+	 * No cycle between the top-level packages under {@code root}. Exempted, and only the security helper can remove
+	 * them (security/ and audit/ are kept alike in the three services): security → audit (the filter chain installs
+	 * the audit filter, which reads the actor from security) and security → evidence (the request size filter reads
+	 * the evidence upload limit).
+	 */
+	static ArchRule noCyclesBetweenFeatures(String root) {
+		return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+				.ignoreDependency(resideInAPackage(ROOT + ".security.."),
+						resideInAnyPackage(ROOT + ".audit..", ROOT + ".evidence.."));
+	}
+
+	@Test
+	void featurePackagesDependOnEachOtherOneWayOnly() {
+		noCyclesBetweenFeatures(ROOT).check(MAIN);
+	}
+
+	@Test
+	void theCycleRuleFailsOnACycle() {
+		JavaClasses fixture = new ClassFileImporter().importPackages("org.cicloperformance.archfixture.cycle");
+		assertThatThrownBy(() -> noCyclesBetweenFeatures("org.cicloperformance.archfixture.cycle").check(fixture))
+				.isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+	}
+
+	@Test
+	void thePureRulesKnowNeitherSpringNorMongo() {
+		noClasses().that(describe("are ResultChecker, DeviationCalculator or the refusal values",
+				c -> c.getName().matches(".*\\.result\\.(ResultChecker|DeviationCalculator)(\\$.*)?")
+						|| c.getPackageName().equals(ROOT + ".refusal")))
+				.should().dependOnClassesThat()
+				.resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+				.check(MAIN);
+	}
+
+	@Test
+	void controllersAndProblemMappingLiveInWebPackages() {
+		classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(RestControllerAdvice.class)
+				.and().resideOutsideOfPackage(ROOT + ".audit..")
+				.should().resideInAPackage("..web..")
+				.check(MAIN);
+	}
+
+	@Test
+	void onlyWebPackagesUseTheWebApis() {
+		noClasses().that().resideOutsideOfPackages("..web..", ROOT + ".security..", ROOT + ".audit..")
+				.should().dependOnClassesThat()
+				.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+				.check(MAIN);
+	}
+}
