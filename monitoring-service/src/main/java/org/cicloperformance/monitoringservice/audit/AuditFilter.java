@@ -18,12 +18,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every write and every refused call once the response status is known. It runs inside the security
- * filter chain around authentication and authorisation, so it sees the user (still in the security context when
- * the chain returns) and every 401/403, including those for bad credentials.
+ * Records every write and every refused call once the response status is known. It runs at the start of each
+ * security filter chain, just after the security context is loaded, so it also sees the refusals decided before
+ * authorisation: a wrong password (401), a cross-site or CSRF refusal (403), a failed or throttled login (429). The identity is the one after
+ * the chain (a login establishes it) or, when the chain ended it (a logout), the one before.
  */
 @Component
 public class AuditFilter extends OncePerRequestFilter {
+
+	/** Set by whoever knows better than the status what happened (a failed login answers with a redirect). */
+	public static final String REFUSED_AS = AuditFilter.class.getName() + ".refusedAs";
+
+	/** The name a refused login tried, recorded instead of "anonimo". */
+	public static final String ATTEMPTED_USER = AuditFilter.class.getName() + ".attemptedUser";
+
+	/** The entity of the user a refused login tried, if known: the entity's auditors see attempts on its users. */
+	public static final String ATTEMPTED_ENTITY = AuditFilter.class.getName() + ".attemptedEntity";
 
 	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
@@ -44,14 +54,19 @@ public class AuditFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		boolean failed = true;
 		try {
 			chain.doFilter(request, response);
+			failed = false;
 		}
 		finally {
-			int status = response.getStatus();
-			boolean refused = status == 401 || status == 403;
+			Authentication after = SecurityContextHolder.getContext().getAuthentication();
+			Object refusedAs = request.getAttribute(REFUSED_AS);
+			int status = failed ? 500 : refusedAs instanceof Integer refusal ? refusal : response.getStatus();
+			boolean refused = status == 401 || status == 403 || status == 429;
 			if (!READS.contains(request.getMethod()) || refused) {
-				record(request, status, SecurityContextHolder.getContext().getAuthentication());
+				record(request, status, Actors.isIdentified(after) ? after : before);
 			}
 		}
 	}
@@ -62,11 +77,15 @@ public class AuditFilter extends OncePerRequestFilter {
 			actor = actors.of(authentication);
 		}
 		catch (RuntimeException anonymous) {
-			// no identity: recorded as anonymous
+			// no identity: recorded as anonymous, or as the name a refused login tried
 		}
-		var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(),
-				actor == null ? "anonimo" : actor.username(), actor == null ? null : actor.entity(), request.getMethod(),
-				request.getRequestURI(), status, AuditEntry.outcomeOf(status), request.getRemoteAddr());
+		Object attempted = request.getAttribute(ATTEMPTED_USER);
+		String who = actor != null ? actor.username()
+				: attempted instanceof String name && !name.isBlank() ? truncate(name) : "anonimo";
+		Object attemptedEntity = request.getAttribute(ATTEMPTED_ENTITY);
+		String entity = actor != null ? actor.entity() : attemptedEntity instanceof String e ? e : null;
+		var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), who, entity, request.getMethod(),
+				truncate(request.getRequestURI()), status, AuditEntry.outcomeOf(status), request.getRemoteAddr());
 		try {
 			trail.append(entry);
 		}
@@ -74,6 +93,10 @@ public class AuditFilter extends OncePerRequestFilter {
 			// the response is already decided; losing the audit line must at least be loud
 			log.error("Audit entry not stored: {}", entry, e);
 		}
+	}
+
+	private static String truncate(String text) {
+		return text.length() > 200 ? text.substring(0, 200) : text;
 	}
 
 	@Override

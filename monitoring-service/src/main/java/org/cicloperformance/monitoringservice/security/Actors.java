@@ -2,7 +2,9 @@ package org.cicloperformance.monitoringservice.security;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,23 +25,30 @@ public class Actors {
 		return of(SecurityContextHolder.getContext().getAuthentication());
 	}
 
+	/** Whether a real identity (not the anonymous one) authenticated the request. */
+	public static boolean isIdentified(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
 	public Actor of(Authentication authentication) {
-		if (authentication == null || !authentication.isAuthenticated()) {
+		if (!isIdentified(authentication)) {
 			throw new InsufficientAuthenticationException("not authenticated");
 		}
 		if (authentication.getPrincipal() instanceof LocalUserDetails local) {
 			return local.actor();
 		}
 		if (authentication.getPrincipal() instanceof Jwt jwt) {
-			return fromJwt(jwt);
+			return fromClaims(jwt.getClaims(), jwt.getSubject());
 		}
 		throw new InsufficientAuthenticationException("unsupported authentication " + authentication.getClass());
 	}
 
-	private Actor fromJwt(Jwt jwt) {
-		var username = jwt.hasClaim(claims.username()) ? jwt.getClaimAsString(claims.username()) : jwt.getSubject();
+	/** The same claim names for every token-like identity (today a JWT of the resource server). */
+	Actor fromClaims(Map<String, Object> values, String subject) {
+		var username = string(values, claims.username());
 		var roles = new HashSet<Role>();
-		for (var name : strings(jwt, claims.roles())) {
+		for (var name : strings(values, claims.roles())) {
 			try {
 				roles.add(Role.valueOf(name.toUpperCase()));
 			}
@@ -47,18 +56,23 @@ public class Actors {
 				// roles of other applications in the same token are none of our business
 			}
 		}
-		var manager = jwt.hasClaim(claims.manager()) ? jwt.getClaimAsString(claims.manager()) : null;
-		return new Actor(username, jwt.getClaimAsString(claims.entity()), roles, strings(jwt, claims.areas()), manager);
+		return new Actor(username == null ? subject : username, string(values, claims.entity()), roles,
+				strings(values, claims.areas()), string(values, claims.manager()));
 	}
 
-	private static Set<String> strings(Jwt jwt, String claim) {
-		Object value = jwt.getClaims().get(claim);
+	private static String string(Map<String, Object> values, String claim) {
+		Object value = values.get(claim);
+		return value == null ? null : String.valueOf(value);
+	}
+
+	private static Set<String> strings(Map<String, Object> values, String claim) {
+		Object value = values.get(claim);
 		var out = new HashSet<String>();
-		if (value instanceof Collection<?> values) {
-			values.forEach(v -> out.add(String.valueOf(v)));
+		if (value instanceof Collection<?> many) {
+			many.forEach(v -> out.add(String.valueOf(v)));
 		}
 		else if (value instanceof String text && !text.isBlank()) {
-			for (var part : text.split("[,\\s]+")) {
+			for (var part : text.trim().split("[,\\s]+")) {
 				out.add(part);
 			}
 		}

@@ -30,7 +30,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
-			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit) throws Exception {
+			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			CrossSiteRequestFilter crossSite, LoginThrottleFilter throttle) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
@@ -40,9 +41,11 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(sizeLimit, ExceptionTranslationFilter.class)
+			.addFilterBefore(crossSite, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			.addFilterBefore(throttle, org.springframework.security.web.authentication.logout.LogoutFilter.class)
 			// The audit wraps authentication too, so that a call refused for bad credentials is on record as well.
-			.addFilterAfter(audit, SecurityContextHolderFilter.class)
-			.addFilterBefore(sizeLimit, ExceptionTranslationFilter.class);
+			.addFilterAfter(audit, SecurityContextHolderFilter.class);
 		if (!settings.localUsers().isEmpty()) {
 			http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		}
@@ -76,6 +79,20 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> sizeLimitFilterRegistration(RequestSizeLimitFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteFilterRegistration(CrossSiteRequestFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilterRegistration(LoginThrottleFilter filter) {
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;

@@ -11,11 +11,12 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("ciclo.security")
 public record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
-		DataSize maxUploadSize) {
+		DataSize maxUploadSize, List<String> allowedOrigins) {
 
 	public SecuritySettings {
 		claims = claims == null ? new Claims(null, null, null, null, null) : claims;
 		localUsers = localUsers == null ? List.of() : List.copyOf(localUsers);
+		allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
 		maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(2) : maxRequestSize;
 		maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(5) : maxUploadSize;
 	}

@@ -180,10 +180,11 @@ class AccessControlTest extends IntegrationTestBase {
 		assertThat(mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
 			.encodeToString("oiv:sbagliata".getBytes(StandardCharsets.UTF_8)))).hasStatus(HttpStatus.UNAUTHORIZED);
 
-		// No entity is known for it, so it is in the collection but in no entity's trail.
+		// On record with the name tried and, as it is a known user, its entity: that entity's auditors see it.
 		assertThat(mongo.find(query(where("path").is(path)), Document.class, "audit"))
-			.extracting(d -> d.getString("actor") + " " + d.getInteger("status") + " " + d.getString("outcome"))
-			.containsExactly("anonimo 401 REFUSED");
+			.extracting(d -> d.getString("actor") + " " + d.getString("entity") + " " + d.getInteger("status") + " "
+					+ d.getString("outcome"))
+			.containsExactly("oiv cciaa-esempio 401 REFUSED");
 	}
 
 	@Test

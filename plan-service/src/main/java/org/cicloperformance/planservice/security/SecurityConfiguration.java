@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Stateless API security. Identities come from JWTs validated against the issuer's keys (production) and, only
@@ -29,7 +30,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
-			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit) throws Exception {
+			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			CrossSiteRequestFilter crossSite, LoginThrottleFilter throttle) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
@@ -40,7 +42,10 @@ class SecurityConfiguration {
 				.authenticated())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(sizeLimit, ExceptionTranslationFilter.class)
-			.addFilterBefore(audit, ExceptionTranslationFilter.class);
+			.addFilterBefore(crossSite, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			.addFilterBefore(throttle, org.springframework.security.web.authentication.logout.LogoutFilter.class)
+			// The audit wraps authentication too, so that a call refused for bad credentials is on record as well.
+			.addFilterAfter(audit, SecurityContextHolderFilter.class);
 		if (!settings.localUsers().isEmpty()) {
 			http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		}
@@ -74,6 +79,20 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> sizeLimitFilterRegistration(RequestSizeLimitFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteFilterRegistration(CrossSiteRequestFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilterRegistration(LoginThrottleFilter filter) {
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;

@@ -10,11 +10,13 @@ import org.springframework.util.unit.DataSize;
  * embedded default only ({@code local} profile), users defined in configuration.
  */
 @ConfigurationProperties("ciclo.security")
-public record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize) {
+public record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
+		List<String> allowedOrigins) {
 
 	public SecuritySettings {
 		claims = claims == null ? new Claims(null, null, null, null, null) : claims;
 		localUsers = localUsers == null ? List.of() : List.copyOf(localUsers);
+		allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
 		maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(2) : maxRequestSize;
 	}
 

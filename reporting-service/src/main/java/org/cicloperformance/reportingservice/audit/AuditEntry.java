@@ -19,7 +19,7 @@ public record AuditEntry(@Id String id, Instant at, String actor, String entity,
 	public static final String FAILED = "FAILED";
 
 	static String outcomeOf(int status) {
-		if (status == 401 || status == 403) {
+		if (status == 401 || status == 403 || status == 429) {
 			return REFUSED;
 		}
 		return status < 400 ? ALLOWED : FAILED;

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Records every write and every refused call once the response status is known. It runs at the start of each
  * security filter chain, just after the security context is loaded, so it also sees the refusals decided before
- * authorisation: a wrong password (401), a missing CSRF token (403), a failed login. The identity is the one after
+ * authorisation: a wrong password (401), a cross-site or CSRF refusal (403), a failed or throttled login (429). The identity is the one after
  * the chain (a login establishes it) or, when the chain ended it (a logout), the one before.
  */
 @Component
@@ -31,6 +31,9 @@ public class AuditFilter extends OncePerRequestFilter {
 
 	/** The name a refused login tried, recorded instead of "anonimo". */
 	public static final String ATTEMPTED_USER = AuditFilter.class.getName() + ".attemptedUser";
+
+	/** The entity of the user a refused login tried, if known: the entity's auditors see attempts on its users. */
+	public static final String ATTEMPTED_ENTITY = AuditFilter.class.getName() + ".attemptedEntity";
 
 	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
@@ -61,7 +64,7 @@ public class AuditFilter extends OncePerRequestFilter {
 			Authentication after = SecurityContextHolder.getContext().getAuthentication();
 			Object refusedAs = request.getAttribute(REFUSED_AS);
 			int status = failed ? 500 : refusedAs instanceof Integer refusal ? refusal : response.getStatus();
-			boolean refused = status == 401 || status == 403;
+			boolean refused = status == 401 || status == 403 || status == 429;
 			if (!READS.contains(request.getMethod()) || refused) {
 				record(request, status, Actors.isIdentified(after) ? after : before);
 			}
@@ -79,9 +82,10 @@ public class AuditFilter extends OncePerRequestFilter {
 		Object attempted = request.getAttribute(ATTEMPTED_USER);
 		String who = actor != null ? actor.username()
 				: attempted instanceof String name && !name.isBlank() ? truncate(name) : "anonimo";
-		var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), who,
-				actor == null ? null : actor.entity(), request.getMethod(), truncate(request.getRequestURI()), status,
-				AuditEntry.outcomeOf(status), request.getRemoteAddr());
+		Object attemptedEntity = request.getAttribute(ATTEMPTED_ENTITY);
+		String entity = actor != null ? actor.entity() : attemptedEntity instanceof String e ? e : null;
+		var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), who, entity, request.getMethod(),
+				truncate(request.getRequestURI()), status, AuditEntry.outcomeOf(status), request.getRemoteAddr());
 		try {
 			trail.append(entry);
 		}

@@ -20,7 +20,7 @@ import org.springframework.web.util.UriUtils;
  * manager from a checkpoint on).
  *
  * <ul>
- * <li>PLANNER, OIV, VIEWER: everything; PLANNER and OIV also the HR feed.</li>
+ * <li>PLANNER, OIV, VIEWER: everything, the monitoring report included; PLANNER and OIV also the HR feed.</li>
  * <li>MANAGER: their own scorecard, the organisational areas of their objectives, and the objectives (with their
  * indicators) of those areas: the area's page shows them all.</li>
  * <li>AREA_OFFICE: its organisational areas, their objectives and indicators.</li>
@@ -105,6 +105,14 @@ public final class PlanScope {
 	/** The entity overview, the score tree and the nodes above operational objectives. */
 	public boolean overview() {
 		return readsEverything();
+	}
+
+	/**
+	 * The monitoring report (PDF, HTML): it holds every manager's scores and arithmetic, the whole score tree, so it
+	 * follows the overview's rule; a manager reads their own part on their scorecard, an area office its areas.
+	 */
+	public boolean report() {
+		return overview();
 	}
 
 	public boolean hrFeed() {
@@ -196,6 +204,7 @@ public final class PlanScope {
 		}
 		return switch (parts.get(0)) {
 			case "hr-feed", "hr-feed.csv" -> parts.size() == 1 && hrFeed();
+			case "report.pdf" -> parts.size() == 1 && report();
 			case "managers" -> parts.size() == 2 && manager(parts.get(1));
 			case "areas" -> parts.size() == 2 && area(parts.get(1));
 			case "objectives" -> parts.size() == 2 && objective(parts.get(1));
@@ -214,6 +223,10 @@ public final class PlanScope {
 
 	public void requireOverview() {
 		require(overview());
+	}
+
+	public void requireReport() {
+		require(report());
 	}
 
 	public void requireHrFeed() {

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.cicloperformance.reportingservice.audit.AuditFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,15 +25,14 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains.
  * <ol>
  * <li>The JSON API (and actuator, API docs): stateless; identities from JWTs validated against the issuer's keys
  * (production) and, only when local users are configured (embedded default), from HTTP Basic; refusals as
- * problem+json; no CSRF (no cookie is ever honoured). Health, Prometheus and the API docs are public.</li>
+ * problem+json; no CSRF token (no cookie is ever honoured), but a browser's state-changing call must come from
+ * this service's own pages ({@link CrossSiteRequestFilter}). Health, Prometheus and the API docs are public.</li>
  * <li>The dashboard (everything else): a session from the service's own login form, CSRF protection, logout;
  * the root, the login page, the static assets and the WebJars are public. Production configuration defines no
  * local user, so the form lets nobody in (no default user exists either): signing in to the dashboard against the
@@ -56,11 +54,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
-			MessageSource messages, LocaleResolver localeResolver, JsonMapper json, AuditFilter audit,
-			RequestSizeLimitFilter sizeLimit) throws Exception {
+			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			CrossSiteRequestFilter crossSite, LoginThrottleFilter throttle) throws Exception {
 		boolean basic = !settings.localUsers().isEmpty();
 		boolean bearer = jwtDecoder.getIfAvailable() != null;
-		var problems = new ProblemResponses(messages, localeResolver, json, basic, bearer);
 		http.securityMatcher("/api/**", "/actuator", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
 				"/swagger-ui.html", "/swagger-ui/**")
 			.csrf(csrf -> csrf.disable())
@@ -76,7 +73,9 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterAfter(audit, SecurityContextHolderFilter.class)
-			.addFilterBefore(sizeLimit, CsrfFilter.class);
+			.addFilterBefore(sizeLimit, CsrfFilter.class)
+			.addFilterBefore(crossSite, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+			.addFilterBefore(throttle, org.springframework.security.web.authentication.logout.LogoutFilter.class);
 		if (basic) {
 			http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems));
 		}
@@ -90,8 +89,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboard(HttpSecurity http, AuditFilter audit, RequestSizeLimitFilter sizeLimit)
-			throws Exception {
+	SecurityFilterChain dashboard(HttpSecurity http, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			LoginThrottleFilter throttle) throws Exception {
 		var failure = new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error") {
 			@Override
 			public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
@@ -124,7 +123,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusalPage()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.addFilterAfter(audit, SecurityContextHolderFilter.class)
-			.addFilterBefore(sizeLimit, CsrfFilter.class);
+			.addFilterBefore(sizeLimit, CsrfFilter.class)
+			.addFilterBefore(throttle, org.springframework.security.web.authentication.logout.LogoutFilter.class);
 		return http.build();
 	}
 
@@ -170,6 +170,20 @@ class SecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> sizeLimitFilterRegistration(RequestSizeLimitFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CrossSiteRequestFilter> crossSiteFilterRegistration(CrossSiteRequestFilter filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilterRegistration(LoginThrottleFilter filter) {
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;

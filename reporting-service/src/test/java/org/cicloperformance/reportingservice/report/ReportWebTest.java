@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -61,13 +61,18 @@ class ReportWebTest extends IntegrationTest {
 				"Weights of the managers", "Not yet validated").doesNotContain("Pesi degli obiettivi");
 	}
 
-	@ParameterizedTest(name = "{0} reads the report")
-	@ValueSource(strings = { "pianificatore", "oiv", "lettore", "dirigente", "ufficio", "personale" })
-	void everyRoleOfThePlansEntityReadsTheReport(String user) throws Exception {
+	/** The report holds every manager's scores: only the roles that read the whole plan (docs/security.md). */
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource({ "pianificatore, 200", "oiv, 200", "lettore, 200", "dirigente, 403",
+			"ufficio, 403", "personale, 403" })
+	void onlyTheRolesThatReadTheWholePlanReadTheReport(String user, int expected) throws Exception {
 		MockHttpServletResponse html = mvc.perform(get(REPORT + ".html").header(HttpHeaders.AUTHORIZATION,
 				basic(user))).andReturn().getResponse();
+		MockHttpServletResponse pdf = mvc.perform(get(REPORT + ".pdf").header(HttpHeaders.AUTHORIZATION,
+				basic(user))).andReturn().getResponse();
 
-		assertThat(html.getStatus()).isEqualTo(200);
+		assertThat(html.getStatus()).isEqualTo(expected);
+		assertThat(pdf.getStatus()).isEqualTo(expected);
 	}
 
 	@Test

@@ -143,9 +143,9 @@ class AccessControlIntegrationTest extends IntegrationTest {
 		assertThat(entries(trail, "dirigente", AT + "/managers/ziletti")).containsExactly("GET 403 REFUSED");
 		assertThat(entries(trail, "oiv", "/api/admin/rebuild")).containsExactly("POST 403 REFUSED");
 		assertThat(trail.findValues("entity")).extracting(JsonNode::asString).containsOnly("cciaa-brescia");
-		// no identity, so no entity: on record for the operators, not in an entity's trail
-		assertThat(audit.of(null, start, 100)).extracting(AuditEntry::actor, AuditEntry::path, AuditEntry::status,
-				AuditEntry::outcome).contains(tuple("anonimo", AT + "/scores", 401, "REFUSED"));
+		// a wrong password: on record with the name tried, in that known user's entity's trail
+		assertThat(audit.of("cciaa-brescia", start, 100)).extracting(AuditEntry::actor, AuditEntry::path,
+				AuditEntry::status, AuditEntry::outcome).contains(tuple("pianificatore", AT + "/scores", 401, "REFUSED"));
 	}
 
 	@Test

@@ -228,8 +228,8 @@ class DashboardAccessTest extends IntegrationTest {
 		assertThat(attempt.getResponse().getRedirectedUrl()).isEqualTo("/dashboard/login?error");
 		assertThat(form).contains("role=\"alert\"", "Nome utente o password non validi.", "aria-invalid=\"true\"",
 				"aria-describedby=\"login-error\"");
-		assertThat(audit.of(null, start, 100)).extracting(AuditEntry::actor, AuditEntry::path, AuditEntry::status,
-				AuditEntry::outcome).contains(tuple("dirigente", "/dashboard/login", 401, "REFUSED"));
+		assertThat(audit.of("cciaa-brescia", start, 100)).extracting(AuditEntry::actor, AuditEntry::path,
+				AuditEntry::status, AuditEntry::outcome).contains(tuple("dirigente", "/dashboard/login", 401, "REFUSED"));
 	}
 
 	// --- helpers ---

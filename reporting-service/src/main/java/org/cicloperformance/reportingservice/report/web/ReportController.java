@@ -54,9 +54,9 @@ class ReportController {
 		return pdf(planId, checkpoint, lang);
 	}
 
-	/** Any role of the plan's entity; another entity's plan, like an unknown one, is not found. */
+	/** The rule of the report ({@code PlanScope#report}); another entity's plan, like an unknown one, is not found. */
 	private void requireReader(String planId, String checkpoint) {
-		access.plan(planId, () -> new NotFoundException("notFound.scores", planId, checkpoint));
+		access.plan(planId, () -> new NotFoundException("notFound.scores", planId, checkpoint)).requireReport();
 	}
 
 	static Locale locale(String lang) {
