@@ -55,7 +55,9 @@ class FaultsIT {
 				freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), true,
 				"-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 						+ " -Dspring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms=10000",
-				List.of("plan-service", "monitoring-service", "reporting-service"));
+				List.of("plan-service", "monitoring-service", "reporting-service"))
+			// the restarts happen while other builds may load the machine: more room than a first start needs
+			.withStartTimeout(Duration.ofSeconds(600));
 		stack = new LocalStack(settings);
 		long started = System.nanoTime();
 		stack.start();
@@ -151,7 +153,10 @@ class FaultsIT {
 			tenAccepted.countDown();
 		}));
 		assertThat(tenAccepted.await(120, TimeUnit.SECONDS)).isTrue();
+		int scoredBefore = tally.scored();
 		stack.killService("reporting-service");
+		System.out.printf("[FaultsIT] reporting-service killed with %d results accepted, %d of them scored%n",
+				tally.accepted(), scoredBefore);
 		posting.get(120, TimeUnit.SECONDS);
 		stack.restartService("reporting-service");
 
