@@ -26,13 +26,7 @@ class ArchitectureTest {
 
 	/** No cycle between the service's feature packages (each top-level package with its sub-packages). */
 	static ArchRule noCyclesBetweenFeatures(String root) {
-		return slices().matching(root + ".(*)..").namingSlices("$1").should().beFreeOfCycles()
-				// score ↔ checkpoint: score/ScoringService reads checkpoint's closed states while checkpoint
-				// uses the score store; removed by rep-pipeline (issue 13/17). Exempt one edge until it merges.
-				.ignoreDependency(resideInAPackage(root + ".score.."), resideInAPackage(root + ".checkpoint.."))
-				// security → audit: security's entry point records refusals in the audit trail, which itself
-				// needs security's Actor; owned by the security/audit helper, exempt until that branch merges.
-				.ignoreDependency(resideInAPackage(root + ".security.."), resideInAPackage(root + ".audit.."));
+		return slices().matching(root + ".(*)..").namingSlices("$1").should().beFreeOfCycles();
 	}
 
 	@Test

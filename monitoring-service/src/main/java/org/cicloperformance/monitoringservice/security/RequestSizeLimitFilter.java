@@ -5,16 +5,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Pattern;
-import org.cicloperformance.monitoringservice.evidence.EvidenceSettings;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code ciclo.security.max-request-size} (JSON, 2 MB), for CSV uploads
- * {@code ciclo.security.max-upload-size} (5 MB) and for evidence uploads {@code ciclo.evidence.max-file-size} plus
- * the multipart envelope (10 MB + 64 KB), before anything reads them. A body without a declared length (chunked) is
+ * {@code ciclo.security.max-upload-size} (5 MB) and for the paths a feature declares as an {@link UploadLimit}
+ * (evidence: {@code monitoring.evidence.max-file-size} plus the multipart envelope, 10 MB + 64 KB), before anything
+ * reads them. A body without a declared length (chunked) is
  * refused too: its size could only be learnt by reading it.
  */
 @Component
@@ -22,21 +22,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	static final String CSV_UPLOAD = "/api/results/csv";
 
-	/** {@code /api/results/{planId}/{objective}/{indicator}/{checkpoint}/evidence} */
-	static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/results/[^/]+/[^/]+/[^/]+/[^/]+/evidence");
-
 	private final long limit;
 
 	private final long uploadLimit;
 
-	private final long evidenceLimit;
+	private final List<UploadLimit> uploads;
 
 	private final ProblemResponses problems;
 
-	RequestSizeLimitFilter(SecuritySettings settings, EvidenceSettings evidence, ProblemResponses problems) {
+	RequestSizeLimitFilter(SecuritySettings settings, List<UploadLimit> uploads, ProblemResponses problems) {
 		this.limit = settings.maxRequestSize().toBytes();
 		this.uploadLimit = settings.maxUploadSize().toBytes();
-		this.evidenceLimit = evidence.maxRequestSize().toBytes();
+		this.uploads = List.copyOf(uploads);
 		this.problems = problems;
 	}
 
@@ -61,6 +58,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (CSV_UPLOAD.equals(path)) {
 			return uploadLimit;
 		}
-		return EVIDENCE_UPLOAD.matcher(path).matches() ? evidenceLimit : limit;
+		return uploads.stream().filter(upload -> upload.covers(path)).mapToLong(UploadLimit::maxBytes).findFirst()
+			.orElse(limit);
 	}
 }

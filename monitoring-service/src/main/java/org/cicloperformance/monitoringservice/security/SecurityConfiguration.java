@@ -2,7 +2,6 @@ package org.cicloperformance.monitoringservice.security;
 
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.cicloperformance.monitoringservice.audit.AuditFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +29,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
-			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			ProblemResponses problems, AuditedRequests.Recorder audit, RequestSizeLimitFilter sizeLimit,
 			CrossSiteRequestFilter crossSite, LoginThrottleFilter throttle) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,7 +70,7 @@ class SecurityConfiguration {
 
 	/** The two filters run inside the security chain only, not a second time as plain servlet filters. */
 	@Bean
-	FilterRegistrationBean<AuditFilter> auditFilterRegistration(AuditFilter filter) {
+	FilterRegistrationBean<AuditedRequests.Recorder> auditFilterRegistration(AuditedRequests.Recorder filter) {
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import org.cicloperformance.planservice.security.Actor;
+import org.cicloperformance.planservice.security.AuditedRequests;
 import org.cicloperformance.planservice.security.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the chain (a login establishes it) or, when the chain ended it (a logout), the one before.
  */
 @Component
-public class AuditFilter extends OncePerRequestFilter {
+public class AuditFilter extends OncePerRequestFilter implements AuditedRequests.Recorder {
 
-	/** Set by whoever knows better than the status what happened (a failed login answers with a redirect). */
-	public static final String REFUSED_AS = AuditFilter.class.getName() + ".refusedAs";
-
-	/** The name a refused login tried, recorded instead of "anonimo". */
-	public static final String ATTEMPTED_USER = AuditFilter.class.getName() + ".attemptedUser";
-
-	/** The entity of the user a refused login tried, if known: the entity's auditors see attempts on its users. */
-	public static final String ATTEMPTED_ENTITY = AuditFilter.class.getName() + ".attemptedEntity";
 
 	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
 
@@ -62,7 +55,7 @@ public class AuditFilter extends OncePerRequestFilter {
 		}
 		finally {
 			Authentication after = SecurityContextHolder.getContext().getAuthentication();
-			Object refusedAs = request.getAttribute(REFUSED_AS);
+			Object refusedAs = request.getAttribute(AuditedRequests.REFUSED_AS);
 			int status = failed ? 500 : refusedAs instanceof Integer refusal ? refusal : response.getStatus();
 			boolean refused = status == 401 || status == 403 || status == 429;
 			if (!READS.contains(request.getMethod()) || refused) {
@@ -79,10 +72,10 @@ public class AuditFilter extends OncePerRequestFilter {
 		catch (RuntimeException anonymous) {
 			// no identity: recorded as anonymous, or as the name a refused login tried
 		}
-		Object attempted = request.getAttribute(ATTEMPTED_USER);
+		Object attempted = request.getAttribute(AuditedRequests.ATTEMPTED_USER);
 		String who = actor != null ? actor.username()
 				: attempted instanceof String name && !name.isBlank() ? truncate(name) : "anonimo";
-		Object attemptedEntity = request.getAttribute(ATTEMPTED_ENTITY);
+		Object attemptedEntity = request.getAttribute(AuditedRequests.ATTEMPTED_ENTITY);
 		String entity = actor != null ? actor.entity() : attemptedEntity instanceof String e ? e : null;
 		var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), who, entity, request.getMethod(),
 				truncate(request.getRequestURI()), status, AuditEntry.outcomeOf(status), request.getRemoteAddr());

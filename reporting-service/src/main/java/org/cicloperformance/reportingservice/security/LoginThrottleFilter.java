@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.cicloperformance.reportingservice.audit.AuditFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,22 +47,22 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		request.setAttribute(AuditFilter.ATTEMPTED_USER, user.get());
+		request.setAttribute(AuditedRequests.ATTEMPTED_USER, user.get());
 		if (entities.get(user.get()) != null) {
-			request.setAttribute(AuditFilter.ATTEMPTED_ENTITY, entities.get(user.get()));
+			request.setAttribute(AuditedRequests.ATTEMPTED_ENTITY, entities.get(user.get()));
 		}
 		String address = request.getRemoteAddr();
 		Optional<Duration> wait = throttle.refusal(user.get(), address);
 		if (wait.isPresent()) {
 			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-			request.setAttribute(AuditFilter.REFUSED_AS, 429);
+			request.setAttribute(AuditedRequests.REFUSED_AS, 429);
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
 			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "throttled", seconds);
 			return;
 		}
 		chain.doFilter(request, response);
 		boolean failed = response.getStatus() == 401
-				|| Integer.valueOf(401).equals(request.getAttribute(AuditFilter.REFUSED_AS));
+				|| Integer.valueOf(401).equals(request.getAttribute(AuditedRequests.REFUSED_AS));
 		if (failed) {
 			throttle.failed(user.get(), address);
 		}

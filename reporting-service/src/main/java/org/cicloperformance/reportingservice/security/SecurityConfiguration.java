@@ -3,7 +3,6 @@ package org.cicloperformance.reportingservice.security;
 import jakarta.servlet.DispatcherType;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.cicloperformance.reportingservice.audit.AuditFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +53,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwtDecoder,
-			ProblemResponses problems, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+			ProblemResponses problems, AuditedRequests.Recorder audit, RequestSizeLimitFilter sizeLimit,
 			CrossSiteRequestFilter crossSite, LoginThrottleFilter throttle) throws Exception {
 		boolean basic = !settings.localUsers().isEmpty();
 		boolean bearer = jwtDecoder.getIfAvailable() != null;
@@ -89,7 +88,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboard(HttpSecurity http, AuditFilter audit, RequestSizeLimitFilter sizeLimit,
+	SecurityFilterChain dashboard(HttpSecurity http, AuditedRequests.Recorder audit, RequestSizeLimitFilter sizeLimit,
 			LoginThrottleFilter throttle) throws Exception {
 		var failure = new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error") {
 			@Override
@@ -97,8 +96,8 @@ class SecurityConfiguration {
 					jakarta.servlet.http.HttpServletResponse response,
 					org.springframework.security.core.AuthenticationException exception)
 					throws java.io.IOException, jakarta.servlet.ServletException {
-				request.setAttribute(AuditFilter.REFUSED_AS, 401);
-				request.setAttribute(AuditFilter.ATTEMPTED_USER, request.getParameter("username"));
+				request.setAttribute(AuditedRequests.REFUSED_AS, 401);
+				request.setAttribute(AuditedRequests.ATTEMPTED_USER, request.getParameter("username"));
 				super.onAuthenticationFailure(request, response, exception);
 			}
 		};
@@ -162,7 +161,7 @@ class SecurityConfiguration {
 
 	/** The two filters run inside the security chains only, not a second time as plain servlet filters. */
 	@Bean
-	FilterRegistrationBean<AuditFilter> auditFilterRegistration(AuditFilter filter) {
+	FilterRegistrationBean<AuditedRequests.Recorder> auditFilterRegistration(AuditedRequests.Recorder filter) {
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
