@@ -24,6 +24,14 @@ class ArchitectureTest {
 	private static final JavaClasses MAIN = new ClassFileImporter()
 			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
+	/** Public types no other package uses, and why they are public. */
+	private static final java.util.Set<String> JUSTIFIED_PUBLIC = java.util.Set.of(
+			// the main class, started by Spring Boot's launcher
+			"org.cicloperformance.reportingservice.ReportingServiceApplication",
+			// the access tests of security/ read what the audit trail recorded
+			"org.cicloperformance.reportingservice.audit.AuditTrail",
+			"org.cicloperformance.reportingservice.audit.AuditEntry");
+
 	/** No cycle between the service's feature packages (each top-level package with its sub-packages). */
 	static ArchRule noCyclesBetweenFeatures(String root) {
 		return slices().matching(root + ".(*)..").namingSlices("$1").should().beFreeOfCycles();
@@ -63,5 +71,35 @@ class ArchitectureTest {
 								|| c.getPackageName().startsWith("org.springframework.http")
 								|| c.getPackageName().startsWith("jakarta.servlet")))
 				.check(MAIN);
+	}
+
+	/**
+	 * Package-private by default (docs/contributing.md): a public top-level type is one that another package of the
+	 * service uses (itself or one of its nested types), or one named in {@code JUSTIFIED_PUBLIC} with its reason.
+	 */
+	@Test
+	void publicTypesAreThoseAnotherPackageUses() {
+		assertThat(publicTypesNoOtherPackageUses(MAIN)).as("public types no other package uses: make them "
+				+ "package-private, or justify them in JUSTIFIED_PUBLIC").isEmpty();
+	}
+
+	@Test
+	void thePublicTypeRuleFindsAnUnusedPublicType() {
+		JavaClasses fixture = new ClassFileImporter().importClasses(ArchitectureTest.class, UnusedPublicFixture.class);
+
+		assertThat(publicTypesNoOtherPackageUses(fixture)).contains(UnusedPublicFixture.class.getName());
+	}
+
+	static java.util.List<String> publicTypesNoOtherPackageUses(JavaClasses classes) {
+		return classes.stream()
+			.filter(c -> c.isTopLevelClass() && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+			.filter(c -> !JUSTIFIED_PUBLIC.contains(c.getName()))
+			.filter(c -> classes.stream()
+				.filter(t -> t.equals(c) || t.getName().startsWith(c.getName() + "$"))
+				.flatMap(t -> t.getDirectDependenciesToSelf().stream())
+				.noneMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName())))
+			.map(com.tngtech.archunit.core.domain.JavaClass::getName)
+			.sorted()
+			.toList();
 	}
 }

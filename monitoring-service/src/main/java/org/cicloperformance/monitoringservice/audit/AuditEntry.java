@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * when the data they describe is superseded.
  */
 @Document("audit")
-public record AuditEntry(@Id String id, Instant at, String actor, String entity, String method, String path,
+record AuditEntry(@Id String id, Instant at, String actor, String entity, String method, String path,
 		int status, String outcome, String remoteAddress) {
 
 	public static final String ALLOWED = "ALLOWED";

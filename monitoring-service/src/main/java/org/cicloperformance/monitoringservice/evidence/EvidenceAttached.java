@@ -6,7 +6,7 @@ import java.time.Instant;
  * Published on {@code result-events} when a file is attached to a result (not when the same bytes are sent again).
  * Contract: result-events.schema.json, golden sample evidence-attached.sample.json.
  */
-public record EvidenceAttached(String type, String eventId, String planId, String entity, String objective,
+record EvidenceAttached(String type, String eventId, String planId, String entity, String objective,
 		String indicator, String checkpoint, int resultVersion, String evidenceId, String fileName, String contentType,
 		long size, String sha256, String description, String uploadedBy, Instant uploadedAt) {
 

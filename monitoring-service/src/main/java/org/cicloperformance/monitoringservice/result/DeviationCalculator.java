@@ -18,7 +18,7 @@ import org.cicloperformance.monitoringservice.plan.PlanSnapshot.TargetDef;
  * the checkpoint the seed treats the expected value as nothing: the deviation is the result itself, marked not due.
  * Yes/no and qualitative results have no deviation.
  */
-public final class DeviationCalculator {
+final class DeviationCalculator {
 
 	private DeviationCalculator() {
 	}

@@ -25,7 +25,7 @@ import org.cicloperformance.monitoringservice.refusal.Violation;
  * Checks one result against the plan versions received for its plan: every refusal is named by a JSON pointer
  * relative to the result. Plain Java, no Spring.
  */
-public final class ResultChecker {
+final class ResultChecker {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The event published on {@code result-events} for each accepted result version. Contract: result-events.schema.json. */
-public record ResultRecorded(String type, String eventId, String planId, int planVersion, String entity,
+record ResultRecorded(String type, String eventId, String planId, int planVersion, String entity,
 		String objective, String indicator, String checkpoint, int resultVersion, ResultValue value,
 		Deviation deviation, String commentary, List<String> evidence, String reportedBy, String reason,
 		Instant recordedAt) {

@@ -1,7 +1,7 @@
 package org.cicloperformance.monitoringservice.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -17,11 +17,13 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${ciclo.security.jwt.issuer-uri:}'.isBlank() or !'${ciclo.security.jwt.jwk-set-uri:}'.isBlank()")
+@EnableConfigurationProperties(JwtSettings.class)
 class JwtIssuerConfiguration {
 
 	@Bean
-	JwtDecoder jwtDecoder(@Value("${ciclo.security.jwt.issuer-uri:}") String issuer,
-			@Value("${ciclo.security.jwt.jwk-set-uri:}") String jwkSetUri) {
+	JwtDecoder jwtDecoder(JwtSettings settings) {
+		String issuer = settings.issuerUri();
+		String jwkSetUri = settings.jwkSetUri();
 		if (jwkSetUri.isBlank()) {
 			// resolving the issuer's metadata is deferred to the first token, as the class comment promises
 			return new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(issuer).build());

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * counts its own share, which still caps guessing at a small multiple.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
 	private final LoginThrottleSettings settings;
 

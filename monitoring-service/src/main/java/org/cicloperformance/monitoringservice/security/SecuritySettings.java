@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * and CSV uploads on {@code /api/results/csv}) and, for the embedded default only, users defined in configuration.
  */
 @ConfigurationProperties("ciclo.security")
-public record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
+record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
 		DataSize maxUploadSize, List<String> allowedOrigins) {
 
 	public SecuritySettings {

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the chain (a login establishes it) or, when the chain ended it (a logout), the one before.
  */
 @Component
-public class AuditFilter extends OncePerRequestFilter implements AuditedRequests.Recorder {
+class AuditFilter extends OncePerRequestFilter implements AuditedRequests.Recorder {
 
 
 	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);

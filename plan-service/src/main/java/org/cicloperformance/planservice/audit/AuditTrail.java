@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Append-only: this class inserts and reads, and has no way to change or delete an entry. */
 @Repository
-public class AuditTrail {
+class AuditTrail {
 
 	private final MongoTemplate mongo;
 

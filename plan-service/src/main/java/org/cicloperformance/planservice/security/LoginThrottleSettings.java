@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * names and addresses remembered, each).
  */
 @ConfigurationProperties("ciclo.security.login-throttle")
-public record LoginThrottleSettings(@DefaultValue("5") int perUser, @DefaultValue("20") int perAddress,
+record LoginThrottleSettings(@DefaultValue("5") int perUser, @DefaultValue("20") int perAddress,
 		@DefaultValue("5m") Duration window, @DefaultValue("10000") int tracked) {
 }

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  * embedded default only ({@code local} profile), users defined in configuration.
  */
 @ConfigurationProperties("ciclo.security")
-public record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
+record SecuritySettings(Claims claims, List<LocalUser> localUsers, DataSize maxRequestSize,
 		List<String> allowedOrigins) {
 
 	public SecuritySettings {

@@ -8,6 +8,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,6 +29,13 @@ class ArchitectureTest {
 
 	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
+
+	/** Public types no other package uses, and why they are public. */
+	private static final java.util.Set<String> JUSTIFIED_PUBLIC = java.util.Set.of(
+			// the main class, started by Spring Boot's launcher
+			"org.cicloperformance.planservice.PlanServiceApplication",
+			// the event contract test (plan.messaging) checks the golden sample with the same rules
+			"org.cicloperformance.planservice.plan.PlanValidator");
 
 	/**
 	 * No cycle between the packages under {@code root}, at every depth (features and their web/messaging parts).
@@ -93,5 +102,35 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
 			.check(MAIN);
+	}
+
+	/**
+	 * Package-private by default (docs/contributing.md): a public top-level type is one that another package of the
+	 * service uses (itself or one of its nested types), or one named in {@code JUSTIFIED_PUBLIC} with its reason.
+	 */
+	@Test
+	void publicTypesAreThoseAnotherPackageUses() {
+		assertThat(publicTypesNoOtherPackageUses(MAIN)).as("public types no other package uses: make them "
+				+ "package-private, or justify them in JUSTIFIED_PUBLIC").isEmpty();
+	}
+
+	@Test
+	void thePublicTypeRuleFindsAnUnusedPublicType() {
+		JavaClasses fixture = new ClassFileImporter().importClasses(ArchitectureTest.class, UnusedPublicFixture.class);
+
+		assertThat(publicTypesNoOtherPackageUses(fixture)).contains(UnusedPublicFixture.class.getName());
+	}
+
+	static java.util.List<String> publicTypesNoOtherPackageUses(JavaClasses classes) {
+		return classes.stream()
+			.filter(c -> c.isTopLevelClass() && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+			.filter(c -> !JUSTIFIED_PUBLIC.contains(c.getName()))
+			.filter(c -> classes.stream()
+				.filter(t -> t.equals(c) || t.getName().startsWith(c.getName() + "$"))
+				.flatMap(t -> t.getDirectDependenciesToSelf().stream())
+				.noneMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName())))
+			.map(com.tngtech.archunit.core.domain.JavaClass::getName)
+			.sorted()
+			.toList();
 	}
 }

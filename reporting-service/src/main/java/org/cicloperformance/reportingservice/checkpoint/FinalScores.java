@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Collections {@code final_scores} and {@code hr_feed_withdrawals}: written by inserts only (unique {@code _id}). */
 @Component
-public class FinalScores {
+class FinalScores {
 
 	private final MongoTemplate mongo;
 

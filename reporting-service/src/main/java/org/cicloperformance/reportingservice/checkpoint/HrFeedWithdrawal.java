@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * with {@code HrFeedWithdrawn} in {@code outbox}, so a duplicate or a replay of the reopening queues nothing.
  */
 @Document("hr_feed_withdrawals")
-public record HrFeedWithdrawal(@Id String id, String planId, String checkpoint, int closing, String reason,
+record HrFeedWithdrawal(@Id String id, String planId, String checkpoint, int closing, String reason,
 		Instant reopenedAt, String reopenedBy, List<OutboxEntry> outbox) {
 
 	public HrFeedWithdrawal {

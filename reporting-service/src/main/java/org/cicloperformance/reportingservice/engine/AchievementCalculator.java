@@ -18,7 +18,7 @@ import org.cicloperformance.reportingservice.engine.Policy.MissingRule;
 import org.cicloperformance.reportingservice.engine.Policy.NumericRule;
 
 /** Indicator achievement at a checkpoint, following the policy of the plan version in force. */
-public final class AchievementCalculator {
+final class AchievementCalculator {
 
 	private static final DateTimeFormatter ITALIAN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

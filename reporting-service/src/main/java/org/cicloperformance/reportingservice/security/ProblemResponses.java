@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Accept}) still get the Basic challenge.
  */
 @Component
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private static final String TYPE_BASE = "https://cicloperformance.org/problems/";
 
