@@ -128,7 +128,12 @@ public final class Benchmark {
 				.forEach(c -> probes.add(p.planId() + "#" + c)));
 			report.put("latencyProbeDocuments", probes.size());
 
-			// 2. load phases: fixed rate, then saturation with single posts, then with batches
+			// 2. load phases: a deadline day's rate, the fixed rate, then saturation with single posts, then with batches
+			if (options.deadlineRate() > 0) {
+				phases.add(phase(new LoadPhase.Config("deadline-day", 1, options.deadlineRate(), options.clients(),
+						options.duration(), options.maxResults(), options.seed() + 4, options.drainTimeout()), api,
+						workload, watcher, cost, pipeline, probes));
+			}
 			phases.add(phase(new LoadPhase.Config("fixed-rate", options.rateBatch(), options.rate(), options.clients(),
 					options.duration(), options.maxResults(), options.seed() + 1, options.drainTimeout()), api, workload,
 					watcher, cost, pipeline, probes));

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * @param plans synthetic plans to import ({@code bench.plans}, 200)
  * @param clients concurrent HTTP clients posting results ({@code bench.clients}, 8)
  * @param rate offered rate of the fixed-rate latency phase, results/s ({@code bench.rate}, 1000)
+ * @param deadlineRate offered rate of the "deadline day" phase, single posts ({@code bench.rate.deadline}, 100; 0 skips
+ *        it): the latency a busy reporting deadline sees, below saturation
  * @param rateBatch results per request in the fixed-rate phase ({@code bench.rate.batch}, 1 = single posts)
  * @param seed seed of every random draw ({@code bench.seed}, 42)
  * @param duration seconds of each load phase ({@code bench.duration}, 30)
@@ -37,7 +39,7 @@ import java.nio.file.Path;
 record Options(int plans, int clients, int rate, int rateBatch, long seed, int duration, int maxResults,
 		int batchSize, double corrections, double invalid, int drainTimeout, int pollMillis, int probePlans, int baselineMessages,
 		int baselineDocuments, int baselineRateSeconds, String javaOptions, Path data, Path output, Path home, String shape,
-		int reportingReplicas) {
+		int reportingReplicas, int deadlineRate) {
 
 	static final String STACK_DEFAULT_JAVA_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -54,7 +56,8 @@ record Options(int plans, int clients, int rate, int rateBatch, long seed, int d
 				System.getProperty("bench.java.options", STACK_DEFAULT_JAVA_OPTIONS),
 				data == null ? null : Path.of(data).toAbsolutePath(),
 				Path.of(System.getProperty("bench.output", home.resolve("deploy/benchmark/target").toString())),
-				home, System.getProperty("bench.shape", "default"), integer("bench.reporting.replicas", 1));
+				home, System.getProperty("bench.shape", "default"), integer("bench.reporting.replicas", 1),
+				integer("bench.rate.deadline", 100));
 	}
 
 	private static int integer(String property, int fallback) {
@@ -95,6 +98,6 @@ record Options(int plans, int clients, int rate, int rateBatch, long seed, int d
 	Options withData(Path folder) {
 		return new Options(plans, clients, rate, rateBatch, seed, duration, maxResults, batchSize, corrections, invalid,
 				drainTimeout, pollMillis, probePlans, baselineMessages, baselineDocuments, baselineRateSeconds, javaOptions, folder,
-				output, home, shape, reportingReplicas);
+				output, home, shape, reportingReplicas, deadlineRate);
 	}
 }

@@ -21,10 +21,12 @@ class BenchmarkSmokeIT {
 		var home = Options.findHome();
 		var output = Files.createTempDirectory("benchmark-smoke");
 		var options = new Options(4, 4, 40, 1, 7, 4, 100, 25, 0.10, 0.05, 240, 100, 2, 1_000, 200, 1,
-				Options.STACK_DEFAULT_JAVA_OPTIONS, null, output, home, "default", 1);
+				Options.STACK_DEFAULT_JAVA_OPTIONS, null, output, home, "default", 1, 10);
 
 		Map<String, Object> report = new Benchmark(options).run();
 
+		assertThat((java.util.List<Map<String, Object>>) report.get("phases")).extracting(p -> p.get("name"))
+			.containsExactly("deadline-day", "fixed-rate", "single-saturation", "batch-saturation");
 		var correctness = (Map<String, Object>) report.get("correctness");
 		assertThat(correctness).containsEntry("missingInMonitoring", 0L)
 			.containsEntry("wrongVersionInMonitoring", 0L)
