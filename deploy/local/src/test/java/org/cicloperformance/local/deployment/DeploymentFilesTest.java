@@ -464,11 +464,14 @@ class DeploymentFilesTest {
 	}
 
 	/**
-	 * One service's application.yml, flattened to dotted keys (profile-specific documents left out). Values are
-	 * resolved as Boot would with a given environment: an environment variable with the relaxed name of the property
-	 * wins, then the {@code ${NAME:default}} placeholders are resolved against the environment or their default.
+	 * One service's application.yml, flattened to dotted keys (profile-specific documents left out), and its
+	 * application-production.yaml, which applies over it when the environment activates the profile
+	 * ({@code SPRING_PROFILES_ACTIVE}). Values are resolved as Boot would with a given environment: an environment
+	 * variable with the relaxed name of the property wins, then the {@code ${NAME:default}} placeholders are resolved
+	 * against the environment or their default.
 	 */
-	private record ServiceConfig(String name, String file, Map<String, String> properties) {
+	private record ServiceConfig(String name, String file, Map<String, String> properties,
+			Map<String, String> production) {
 
 		static Optional<ServiceConfig> read(String name) {
 			var file = name + "/src/main/resources/application.yml";
@@ -483,7 +486,14 @@ class DeploymentFilesTest {
 					flatten("", document, properties);
 				}
 			}
-			return Optional.of(new ServiceConfig(name, file, properties));
+			var production = new LinkedHashMap<String, String>();
+			var productionFile = name + "/src/main/resources/application-production.yaml";
+			if (Files.exists(REPOSITORY.resolve(productionFile))) {
+				for (var document : readYaml(productionFile)) {
+					flatten("", document, production);
+				}
+			}
+			return Optional.of(new ServiceConfig(name, file, properties, production));
 		}
 
 		Optional<String> raw(String key) {
@@ -496,7 +506,15 @@ class DeploymentFilesTest {
 			if (relaxed != null) {
 				return relaxed;
 			}
+			if (inProduction(env) && production.containsKey(key)) {
+				return resolve(production.get(key), env, 0);
+			}
 			return raw(key).map(value -> resolve(value, env, 0)).orElse(null);
+		}
+
+		static boolean inProduction(Map<String, String> env) {
+			return words(Optional.ofNullable(env.get("SPRING_PROFILES_ACTIVE")).orElse("").replace(',', ' '))
+					.contains("production");
 		}
 
 		String port(Map<String, String> env) {
@@ -526,6 +544,10 @@ class DeploymentFilesTest {
 		}
 
 		String describeActuatorPort(Map<String, String> env) {
+			if (inProduction(env) && production.containsKey("management.server.port")) {
+				return file.replace("application.yml", "application-production.yaml") + " management.server.port = "
+						+ actuatorPort(env) + " (" + production.get("management.server.port") + ")";
+			}
 			return raw("management.server.port").isPresent()
 					? describe("management.server.port", actuatorPort(env)) : describePort(env);
 		}
@@ -533,7 +555,11 @@ class DeploymentFilesTest {
 		/** Placeholder names and relaxed names of every declared property: what the service reads. */
 		Set<String> environmentVariablesRead() {
 			var read = new TreeSet<String>();
-			properties.forEach((key, value) -> {
+			// the profile is chosen by the environment, not declared in a file
+			read.add("SPRING_PROFILES_ACTIVE");
+			var declared = new LinkedHashMap<>(properties);
+			declared.putAll(production);
+			declared.forEach((key, value) -> {
 				read.add(relaxedName(key));
 				var placeholder = PLACEHOLDER.matcher(value);
 				while (placeholder.find()) {
