@@ -184,13 +184,21 @@ final class ResultChecker {
 			}
 			case QUALITATIVE -> {
 				if (value.assessment() == null) {
-					violations.add(Violation.of("/value/assessment", "required-for-kind", kind));
+					// a descriptive result (the step reached, in words) with no assessment: to be judged by the OIV
+					if (blank(value.text())) {
+						violations.add(Violation.of("/value/assessment", "required-for-kind", kind));
+					}
+					else if (value.justification() != null) {
+						violations.add(Violation.of("/value/justification", "justification-without-assessment"));
+					}
 				}
-				else if (value.assessment().signum() < 0 || value.assessment().compareTo(HUNDRED) > 0) {
-					violations.add(Violation.of("/value/assessment", "assessment-out-of-range", value.assessment()));
-				}
-				if (blank(value.justification())) {
-					violations.add(Violation.of("/value/justification", "justification-required"));
+				else {
+					if (value.assessment().signum() < 0 || value.assessment().compareTo(HUNDRED) > 0) {
+						violations.add(Violation.of("/value/assessment", "assessment-out-of-range", value.assessment()));
+					}
+					if (blank(value.justification())) {
+						violations.add(Violation.of("/value/justification", "justification-required"));
+					}
 				}
 			}
 			case MILESTONE -> checkMilestones(indicator, value, violations);

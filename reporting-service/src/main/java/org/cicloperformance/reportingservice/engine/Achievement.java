@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The achievement of one indicator at one checkpoint. {@code value} is null when the indicator does not count
- * (not due, or missing and excluded); {@code raw} is the value before floor and cap; {@code arithmetic} shows the
+ * (not due, missing and excluded, or awaiting the OIV's judgement); {@code raw} is the value before floor and cap; {@code arithmetic} shows the
  * computation in Italian number format, e.g. {@code min(527 / 600, 1) = 87,83%}; {@code parts} details the
  * components of a COMPOUND indicator or the milestones of a MILESTONE one. On the final scores of a closed
  * checkpoint {@code oiv} is the OIV's verdict and {@code declared} the self-reported achievement (computed from the
@@ -15,7 +15,9 @@ public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal
 		List<Part> parts, OivVerdict oiv, Achievement declared) {
 
 	public enum Status {
-		SCORED, MISSING_EXCLUDED, MISSING_ZERO, NOT_DUE
+		SCORED, MISSING_EXCLUDED, MISSING_ZERO, NOT_DUE,
+		/** a descriptive result (the step reached, in words) with no assessment: left out until the OIV judges it */
+		AWAITING_JUDGEMENT
 	}
 
 	public enum Rule {
@@ -39,6 +41,8 @@ public record Achievement(Status status, Rule rule, BigDecimal value, BigDecimal
 		MISSING_EXCLUDED,
 		MISSING_ZERO,
 		NOT_DUE,
+		/** posted without an assessment: to be judged by the OIV, left out of the score until then. */
+		AWAITING_JUDGEMENT,
 		/** the OIV's adjusted achievement replaces the self-reported one. */
 		OIV_ADJUSTED
 	}

@@ -41,8 +41,8 @@ final class AchievementCalculator {
 					declared.arithmetic(), declared.parts(), verdict, declared);
 		}
 		BigDecimal adjusted = Decimals.scaled(verdict.adjustedAchievement());
-		String selfReported = declared.value() == null ? "dichiarato: nessun raggiungimento"
-				: "dichiarato " + percent(declared.value());
+		String selfReported = declared.status() == Status.AWAITING_JUDGEMENT ? "risultato descrittivo valutato dall'OIV"
+				: declared.value() == null ? "dichiarato: nessun raggiungimento" : "dichiarato " + percent(declared.value());
 		return new Achievement(Status.SCORED, Rule.OIV_ADJUSTED, adjusted, adjusted,
 				"raggiungimento rettificato dall'OIV: " + percent(adjusted) + " (" + selfReported + ")",
 				declared.parts(), verdict, declared);
@@ -55,6 +55,12 @@ final class AchievementCalculator {
 		if (target.isEmpty() || !measurable(indicator, target.get())) {
 			return new Achievement(Status.NOT_DUE, Rule.NOT_DUE, null, null, "nessun target a questa verifica",
 					List.of());
+		}
+		if (result != null && indicator.kind() == MeasureKind.QUALITATIVE && result.assessment() == null
+				&& result.text() != null && !result.text().isBlank()) {
+			// policy, not the seed: a step described in words is not turned into a number by anyone but the OIV
+			return new Achievement(Status.AWAITING_JUDGEMENT, Rule.AWAITING_JUDGEMENT, null, null,
+					"risultato descrittivo, da valutare a cura dell'OIV → escluso fino alla valutazione", List.of());
 		}
 		if (result == null || !hasValue(indicator.kind(), result)) {
 			return missing(checkpoint, policy);

@@ -82,7 +82,7 @@ class DashboardBrowserTest extends IntegrationTest {
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
 		assertThat(browser.findElement(By.tagName("h1")).getText())
 				.isEqualTo("Panoramica dell'ente: Camera di Commercio di Brescia");
-		assertThat(text("#entity-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("80,37%");
+		assertThat(text("#entity-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("75,36%");
 		assertThat(text("#entity-coverage")).isEqualTo(api.path("coverageText").asString());
 		assertThat(score("node-2.1.3")).isEqualTo("91,48%");
 		for (JsonNode area : api.path("children")) {
@@ -171,12 +171,12 @@ class DashboardBrowserTest extends IntegrationTest {
 		open("/dashboard/plans/" + PLAN + "/areas/AMM?checkpoint=" + JUNE);
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Area Amministrativa");
-		assertThat(text("#scorecard-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("65,00%");
-		assertThat(text("#scorecard-coverage")).isEqualTo("72,00%");
+		assertThat(text("#scorecard-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("50,00%");
+		assertThat(text("#scorecard-coverage")).isEqualTo("56,00%");
 		assertThat(browser.findElement(By.linkText("dr Massimo Ziletti")).getAttribute("href"))
 				.contains("/managers/ziletti");
 		assertThat(browser.findElements(By.cssSelector("#live-objectives tr"))).extracting(WebElement::getText)
-				.satisfiesExactly(r -> assertThat(r).startsWith("3.1.1 ").contains("30,00%", "80,00%"),
+				.satisfiesExactly(r -> assertThat(r).startsWith("3.1.1 ").contains("0,00%", "40,00%"),
 						r -> assertThat(r).startsWith("3.1.2 ").contains("100,00%"),
 						r -> assertThat(r).startsWith("3.1.3 ").contains("—", "0,00%"));
 		assertAccessible();
@@ -226,7 +226,7 @@ class DashboardBrowserTest extends IntegrationTest {
 
 		assertThat(text("#hr-status")).startsWith("Stato: Provvisorio");
 		assertThat(browser.findElements(By.cssSelector("#live-hr-rows tr"))).extracting(WebElement::getText)
-				.satisfiesExactly(r -> assertThat(r).startsWith("dr Massimo Ziletti").contains("65,00%", "72,00%"),
+				.satisfiesExactly(r -> assertThat(r).startsWith("dr Massimo Ziletti").contains("50,00%", "56,00%"),
 						r -> assertThat(r).startsWith("dr Antonio d'Azzeo").contains("75,49%", "PROPORTIONAL"),
 						r -> assertThat(r).startsWith("dr.ssa Antonella Vairano").contains("100,00%", "FULL"));
 		assertThat(browser.findElement(By.id("live-hr-incentives")).getText())

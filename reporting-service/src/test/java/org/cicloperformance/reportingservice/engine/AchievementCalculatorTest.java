@@ -242,6 +242,29 @@ class AchievementCalculatorTest {
 		assertThat(achievement.arithmetic()).isEqualTo(arithmetic);
 	}
 
+	@org.junit.jupiter.api.Test
+	void leavesADescriptiveQualitativeResultOutUntilTheOivJudgesIt() {
+		IndicatorTarget target = new IndicatorTarget(null, null, null, null, "Avvio sperimentazione");
+		IndicatorDefinition indicator = new IndicatorDefinition("1", "i", MeasureKind.QUALITATIVE,
+				Direction.HIGHER_IS_BETTER, null, BigDecimal.TEN, null, null, Map.of(JUNE.id(), target));
+		IndicatorResult described = new IndicatorResult(1, 1, null, null, null, null, null, "Regolamentazione");
+
+		Achievement live = AchievementCalculator.achievement(indicator, JUNE, described, DEFAULTS);
+		Achievement validated = AchievementCalculator.achievement(indicator, JUNE, described, DEFAULTS,
+				OivVerdict.validated());
+		Achievement judged = AchievementCalculator.achievement(indicator, JUNE, described, DEFAULTS,
+				OivVerdict.adjusted(new BigDecimal("0.40"), "regolamenti approvati, sperimentazione non avviata"));
+
+		assertThat(live.status()).isEqualTo(Status.AWAITING_JUDGEMENT);
+		assertThat(live.counts()).isFalse();
+		assertThat(live.arithmetic())
+				.isEqualTo("risultato descrittivo, da valutare a cura dell'OIV → escluso fino alla valutazione");
+		assertThat(validated.counts()).as("validating without a figure judges nothing").isFalse();
+		assertThat(Decimals.percent(judged.value())).isEqualTo("40,00%");
+		assertThat(judged.arithmetic())
+				.isEqualTo("raggiungimento rettificato dall'OIV: 40,00% (risultato descrittivo valutato dall'OIV)");
+	}
+
 	static IndicatorDefinition numeric(Direction direction, BigDecimal baseline, Map<String, IndicatorTarget> targets) {
 		return new IndicatorDefinition("3", "pratiche", MeasureKind.COUNT, direction, baseline, BigDecimal.TEN, null,
 				null, targets);

@@ -73,7 +73,7 @@ class SeedScoresTest {
 				Arguments.of("objective", "2.1.2", "80,08%", "65,00%"),
 				Arguments.of("objective", "2.1.3", "91,48%", "100,00%"),
 				Arguments.of("objective", "2.2.1", "52,50%", "100,00%"),
-				Arguments.of("objective", "3.1.1", "30,00%", "80,00%"),
+				Arguments.of("objective", "3.1.1", "0,00%", "40,00%"),
 				Arguments.of("objective", "3.1.2", "100,00%", "100,00%"),
 				Arguments.of("objective", "3.1.3", null, "0,00%"));
 	}

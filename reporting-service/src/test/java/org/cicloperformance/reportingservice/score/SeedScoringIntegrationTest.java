@@ -35,7 +35,15 @@ class SeedScoringIntegrationTest extends IntegrationTest {
 		assertThat(tree.path("policyVersion").asInt()).isEqualTo(1);
 		assertThat(tree.path("status").asString()).isEqualTo("PROVISIONAL");
 		JsonNode entity = tree.path("node");
-		assertThat(entity.path("scoreText").asString()).isEqualTo("80,37%");
+		// the seed's own figures: 3.1.1/1 is a step described in words, left to the OIV's judgement
+		assertThat(entity.path("scoreText").asString()).isEqualTo("75,36%");
+		JsonNode objective311 = objective(entity, "3.1.1");
+		assertThat(objective311.path("scoreText").asString()).isEqualTo("0,00%");
+		assertThat(objective311.path("coverageText").asString()).isEqualTo("40,00%");
+		JsonNode milestone = objective311.path("indicators").get(0);
+		assertThat(milestone.path("status").asString()).isEqualTo("AWAITING_JUDGEMENT");
+		assertThat(milestone.path("arithmetic").asString())
+				.isEqualTo("risultato descrittivo, da valutare a cura dell'OIV → escluso fino alla valutazione");
 		JsonNode objective213 = objective(entity, "2.1.3");
 		assertThat(objective213.path("scoreText").asString()).isEqualTo("91,48%");
 		assertThat(objective213.path("coverageText").asString()).isEqualTo("100,00%");

@@ -116,7 +116,7 @@ class JwtIdentityIntegrationTest {
 
 		assertThat(tree.getStatus()).isEqualTo(200);
 		assertThat(Seed.JSON.readTree(tree.getContentAsString(StandardCharsets.UTF_8)).path("node").path("scoreText")
-				.asString()).isEqualTo("80,37%");
+				.asString()).isEqualTo("75,36%");
 		assertThat(bearer(get(AT + "/hr-feed"), token).getStatus()).isEqualTo(403);
 	}
 

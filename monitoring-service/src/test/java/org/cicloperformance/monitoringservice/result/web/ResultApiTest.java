@@ -91,7 +91,10 @@ class ResultApiTest extends IntegrationTestBase {
 				Arguments.of("BOOLEAN", "1.1.2", "2", "{\"yes\": true, \"text\": \"SI\"}", "$.value.yes", true),
 				Arguments.of("QUALITATIVE", "1.1.2", "3",
 						"{\"assessment\": 80, \"justification\": \"Progetto redatto, approvazione a settembre\"}",
-						"$.value.assessment", 80));
+						"$.value.assessment", 80),
+				Arguments.of("QUALITATIVE described in words, for the OIV to judge", "1.1.2", "3",
+						"{\"text\": \"Approvati i regolamenti con delibera n. 70\"}", "$.value.text",
+						"Approvati i regolamenti con delibera n. 70"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -122,6 +125,8 @@ class ResultApiTest extends IntegrationTestBase {
 				Arguments.of("percentage above 100", "1.1.1", "3", "2018-06-30", "{\"number\": 100.01}", 422, "/value/number", "percentage-out-of-range"),
 				Arguments.of("percentage below 0", "1.1.1", "3", "2018-06-30", "{\"number\": -0.5}", 422, "/value/number", "percentage-out-of-range"),
 				Arguments.of("qualitative without justification", "1.1.2", "3", "2018-06-30", "{\"assessment\": 80}", 422, "/value/justification", "justification-required"),
+				Arguments.of("qualitative with neither assessment nor text", "1.1.2", "3", "2018-06-30", "{}", 422, "/value/assessment", "required-for-kind"),
+				Arguments.of("qualitative justification without assessment", "1.1.2", "3", "2018-06-30", "{\"text\": \"avviato\", \"justification\": \"x\"}", 422, "/value/justification", "justification-without-assessment"),
 				Arguments.of("qualitative above 100", "1.1.2", "3", "2018-06-30", "{\"assessment\": 101, \"justification\": \"x\"}", 422, "/value/assessment", "assessment-out-of-range"),
 				Arguments.of("milestone date not a date", "1.1.2", "1", "2018-06-30", "{\"delivered\": [{\"milestone\": \"M1\", \"date\": \"31/03/2018\"}]}", 422, "/value/delivered/0/date", "not-a-date"),
 				Arguments.of("unknown milestone", "1.1.2", "1", "2018-06-30", "{\"delivered\": [{\"milestone\": \"M9\", \"date\": \"2018-03-31\"}]}", 422, "/value/delivered/0/milestone", "milestone-unknown"),
