@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -64,8 +63,8 @@ class HrFeedRelay {
 	private boolean acknowledged(OutboxEntry event) {
 		Message<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
 				.setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
-				.setHeader("eventType", event.eventType())
-				.setHeader(MessageHeaders.CONTENT_TYPE, "application/json").build();
+				// bytes, not a String: the binder then adds no spring_json_header_types header naming Java classes
+				.setHeader("eventType", event.eventType().getBytes(StandardCharsets.UTF_8)).build();
 		try {
 			if (bridge.send(BINDING, message)) {
 				return true;

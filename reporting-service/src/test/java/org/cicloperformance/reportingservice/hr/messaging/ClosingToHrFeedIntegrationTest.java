@@ -186,6 +186,10 @@ class ClosingToHrFeedIntegrationTest extends IntegrationTest {
 		List<JsonNode> events = hrFeed(plan, Duration.ofSeconds(2));
 		events.forEach(e -> assertThat(HrFeedContractTest.validate(Seed.JSON.writeValueAsString(e))).isEmpty());
 		assertThat(events).hasSize(expected);
+		// one header, the event type as text: nothing that names Java classes for the HR systems to skip
+		Events.readAll("hr-feed", Duration.ofMillis(500)).stream().filter(r -> plan.equals(r.key()))
+				.forEach(r -> assertThat(r.headers()).extracting(org.apache.kafka.common.header.Header::key)
+						.containsExactly("eventType"));
 		return events;
 	}
 
