@@ -84,6 +84,11 @@ class ResultWriter {
 		for (int i = 0; i < accepted.size(); i++) {
 			pending.computeIfAbsent(idOf(accepted.get(i).request()), id -> new ArrayDeque<>()).add(i);
 		}
+		// read in request order, so that the events' creation times (the relay's order across documents) follow it
+		Instant[] recordedAt = new Instant[accepted.size()];
+		for (int i = 0; i < recordedAt.length; i++) {
+			recordedAt[i] = now();
+		}
 		Map<String, ResultDocument> heads = results.heads(pending.keySet(), requestId != null);
 		if (requestId != null) {
 			answerWritten(heads, pending, requestId, answers);
@@ -95,7 +100,7 @@ class ResultWriter {
 			for (Map.Entry<String, Deque<Integer>> document : pending.entrySet()) {
 				List<Integer> merged = new ArrayList<>();
 				writes.add(share(document.getKey(), heads.get(document.getKey()), document.getValue(), merged,
-						accepted, requestId));
+						accepted, recordedAt, requestId));
 				items.add(merged);
 			}
 			Set<String> lostIds = results.writeAll(writes);
@@ -147,7 +152,7 @@ class ResultWriter {
 	 * items merged into it; the rest stay in {@code items} for the next round.
 	 */
 	private Write share(String id, ResultDocument head, Deque<Integer> items, List<Integer> taken,
-			List<Accepted> accepted, String requestId) {
+			List<Accepted> accepted, Instant[] recordedAt, String requestId) {
 		int current = head == null ? 0 : head.currentVersion();
 		List<ResultVersion> versions = new ArrayList<>();
 		List<OutboxEntry> events = new ArrayList<>();
@@ -155,7 +160,8 @@ class ResultWriter {
 		while (!items.isEmpty() && taken.size() < MAX_MERGED && chars < MAX_MERGED_CHARS) {
 			int i = items.removeFirst();
 			Accepted item = accepted.get(i);
-			ResultVersion version = versionOf(item, current + versions.size() + 1, mark(requestId, i));
+			ResultVersion version = versionOf(item, current + versions.size() + 1, recordedAt[i],
+					mark(requestId, i));
 			OutboxEntry event = outboxEntry(item.request(), entityOf(item.planVersion()), version);
 			versions.add(version);
 			events.add(event);
@@ -193,10 +199,10 @@ class ResultWriter {
 		return ResultDocument.idOf(r.planId(), r.objective(), r.indicator(), r.checkpoint());
 	}
 
-	private ResultVersion versionOf(Accepted item, int number, String requestId) {
+	private ResultVersion versionOf(Accepted item, int number, Instant recordedAt, String requestId) {
 		ResultRequest r = item.request();
 		return new ResultVersion(number, item.planVersion().version(), r.value(), item.deviation(), r.commentary(),
-				r.evidence(), r.reportedBy(), r.reason(), now(), UUID.randomUUID().toString(), requestId);
+				r.evidence(), r.reportedBy(), r.reason(), recordedAt, UUID.randomUUID().toString(), requestId);
 	}
 
 	/** One item, read and written on its own until it wins: for the items of a document that lost a bulk race. */
@@ -221,7 +227,7 @@ class ResultWriter {
 				// Without a request id only the current version matters: its versions are not read.
 				current = results.currentVersion(id).orElse(0);
 			}
-			ResultVersion version = versionOf(item, current + 1, requestId);
+			ResultVersion version = versionOf(item, current + 1, now(), requestId);
 			String entity = entityOf(item.planVersion());
 			OutboxEntry event = outboxEntry(r, entity, version);
 			ResultDocument document = new ResultDocument(id, r.planId(), entity, r.objective(), r.indicator(),

@@ -57,6 +57,8 @@ class BatchWriteTest extends IntegrationTestBase {
 		assertThat(first).extracting(RecordedResult::indicator, RecordedResult::version).containsExactly(
 				org.assertj.core.groups.Tuple.tuple("1", 1), org.assertj.core.groups.Tuple.tuple("3", 1),
 				org.assertj.core.groups.Tuple.tuple("1", 2), org.assertj.core.groups.Tuple.tuple("1", 3));
+		// recorded (and their events created) in request order, across documents too
+		assertThat(first).extracting(RecordedResult::recordedAt).isSorted();
 		List<RecordedResult> second = recording.recordBatch(OFFICE, List.of(count("1", 510), count("1", 520)), null);
 		assertThat(second).extracting(RecordedResult::version).containsExactly(4, 5);
 
