@@ -1,18 +1,20 @@
 package org.cicloperformance.monitoringservice.checkpoint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.cicloperformance.monitoringservice.refusal.Violation;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether results may be recorded at their checkpoints: not at all once CLOSED; while SUBMITTED or UNDER_REVIEW only
- * as the office's correction of an indicator whose current verdict is REJECTED. One read of each checkpoint named by
- * the request (normally one), not one per item. Checkpoints of another entity's plans are ignored here: the usual
+ * as the office's correction of an indicator whose current verdict is REJECTED. One read of all the checkpoints
+ * named by the request, however many items and checkpoints it has (read for each request, never cached: a checkpoint
+ * closed a moment ago refuses the next request). Checkpoints of another entity's plans are ignored here: the usual
  * checks answer them as unknown plans.
  */
 @Component
@@ -44,16 +46,19 @@ public class CheckpointGate {
 	 */
 	public List<Violation> refusals(String entity, List<Item> requests,
 			BiFunction<Integer, Violation, Violation> placement) {
-		Map<String, Optional<CheckpointDocument>> documents = new HashMap<>();
+		Set<String> ids = new LinkedHashSet<>();
+		requests.stream().filter(CheckpointGate::names)
+				.forEach(r -> ids.add(CheckpointDocument.idOf(r.planId(), r.checkpoint())));
+		Map<String, CheckpointDocument> documents = store.findAll(ids);
 		List<Violation> refused = new ArrayList<>();
 		for (int i = 0; i < requests.size(); i++) {
 			Item r = requests.get(i);
-			if (r == null || r.planId() == null || r.checkpoint() == null) {
+			if (!names(r)) {
 				continue;
 			}
-			Optional<CheckpointDocument> document = documents.computeIfAbsent(
-					CheckpointDocument.idOf(r.planId(), r.checkpoint()),
-					id -> store.find(r.planId(), r.checkpoint()).filter(d -> entity != null && entity.equals(d.entity())));
+			Optional<CheckpointDocument> document = Optional
+					.ofNullable(documents.get(CheckpointDocument.idOf(r.planId(), r.checkpoint())))
+					.filter(d -> entity != null && entity.equals(d.entity()));
 			if (document.isEmpty()) {
 				continue;
 			}
@@ -75,5 +80,9 @@ public class CheckpointGate {
 			}
 		}
 		return refused;
+	}
+
+	private static boolean names(Item r) {
+		return r != null && r.planId() != null && r.checkpoint() != null;
 	}
 }

@@ -8,7 +8,10 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -55,6 +58,15 @@ class CheckpointStore implements Indexed {
 	public Optional<CheckpointDocument> find(String planId, String checkpoint) {
 		return Optional.ofNullable(collection().find(Filters.eq("_id", CheckpointDocument.idOf(planId, checkpoint)))
 				.first()).map(this::read);
+	}
+
+	/** The existing documents among {@code ids}, by id, read with one query. */
+	Map<String, CheckpointDocument> findAll(Collection<String> ids) {
+		Map<String, CheckpointDocument> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			collection().find(Filters.in("_id", ids)).map(this::read).forEach(d -> found.put(d.id(), d));
+		}
+		return found;
 	}
 
 	/** What one transition writes: the new status and closing number, the entries it appends, its event. */

@@ -1,18 +1,30 @@
 package org.cicloperformance.monitoringservice.result;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
@@ -28,7 +40,8 @@ import org.springframework.stereotype.Component;
  * multi-document transactions): the first version is an insert, each later one a compare-and-set on
  * {@code currentVersion} that pushes the version and its outbox entry together. The compare-and-set filter is the
  * flat document {@code {_id, currentVersion}}, exactly the keys of a unique index, which mongo-java-server then uses
- * instead of scanning the collection (on MongoDB it is an ordinary index).
+ * instead of scanning the collection (on MongoDB it is an ordinary index). A batch reads the heads of all its
+ * documents with one query and writes them with one unordered bulk write of such inserts and compare-and-sets.
  */
 @Component
 public class ResultStore implements Indexed {
@@ -91,6 +104,111 @@ public class ResultStore implements Indexed {
 		}
 		outbox.written(id);
 		return true;
+	}
+
+	/**
+	 * The existing documents among {@code ids}, by id, read with one query: only their {@code currentVersion}, or
+	 * (when {@code withVersions}) everything but their pending events, which a retried request needs to find what it
+	 * wrote and answer it again.
+	 */
+	Map<String, ResultDocument> heads(Collection<String> ids, boolean withVersions) {
+		Map<String, ResultDocument> heads = new HashMap<>();
+		if (ids.isEmpty()) {
+			return heads;
+		}
+		Bson projection = withVersions ? Projections.exclude("outbox") : Projections.include("currentVersion");
+		collection().find(Filters.in("_id", ids)).projection(projection).map(this::read)
+				.forEach(d -> heads.put(d.id(), d));
+		return heads;
+	}
+
+	/**
+	 * One document's share of a bulk write. With {@code expectedVersion} 0, the insert of {@code document}; otherwise
+	 * the compare-and-set on {@code expectedVersion} that pushes the document's versions and events (only the new
+	 * ones, in order) and sets its {@code currentVersion}.
+	 */
+	record Write(ResultDocument document, int expectedVersion) {
+
+		String id() {
+			return document.id();
+		}
+	}
+
+	/**
+	 * Writes every share with one unordered bulk write (each share stays one single-document atomic operation) and
+	 * tells the outbox of each document written. Answers the ids of those not written because they lost a race: an
+	 * insert of a document that exists by now, an append to a version that has moved on.
+	 */
+	Set<String> writeAll(List<Write> writes) {
+		Set<String> lost = new HashSet<>();
+		if (writes.isEmpty()) {
+			return lost;
+		}
+		List<WriteModel<Document>> models = writes.stream().map(this::model).toList();
+		BulkWriteResult result;
+		try {
+			result = collection().bulkWrite(models, new BulkWriteOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException e) {
+			for (BulkWriteError error : e.getWriteErrors()) {
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					throw failed(writes, e);
+				}
+				lost.add(writes.get(error.getIndex()).id());
+			}
+			if (e.getWriteConcernError() != null) {
+				throw failed(writes, e);
+			}
+			result = e.getWriteResult();
+		}
+		catch (RuntimeException e) {
+			throw failed(writes, e);
+		}
+		List<Write> appends = writes.stream().filter(w -> w.expectedVersion() > 0 && !lost.contains(w.id())).toList();
+		if (result.getModifiedCount() < appends.size()) {
+			lost.addAll(notAppended(appends));
+		}
+		writes.stream().map(Write::id).filter(id -> !lost.contains(id)).forEach(outbox::written);
+		return lost;
+	}
+
+	/**
+	 * A bulk write that failed otherwise than by lost races may still have written some documents (MongoDB does not
+	 * say which): all are queued for the relay, which reads each by id and finds its events or none.
+	 */
+	private RuntimeException failed(List<Write> writes, RuntimeException e) {
+		writes.forEach(w -> outbox.written(w.id()));
+		return e;
+	}
+
+	private WriteModel<Document> model(Write write) {
+		ResultDocument d = write.document();
+		if (write.expectedVersion() == 0) {
+			return new InsertOneModel<>(codec.toDocument(d));
+		}
+		Bson update = Updates.combine(
+				Updates.set("currentVersion", d.currentVersion()),
+				Updates.pushEach("versions", d.versions().stream().map(codec::toDocument).toList()),
+				Updates.pushEach("outbox", d.outbox().stream().map(codec::toDocument).toList()));
+		return new UpdateOneModel<>(new Document("_id", d.id()).append("currentVersion", write.expectedVersion()),
+				update);
+	}
+
+	/**
+	 * Which appends matched nothing: a bulk write counts them but does not name them, so the documents are read again
+	 * (only those, rarely; by {@code _id} alone, which the index serves) to see which hold their first new version
+	 * (versions stay, unlike relayed events).
+	 */
+	private Set<String> notAppended(List<Write> appends) {
+		Set<String> eventIds = new HashSet<>();
+		collection().find(Filters.in("_id", appends.stream().map(Write::id).toList()))
+				.projection(Projections.include("versions.eventId"))
+				.forEach(d -> d.getList("versions", Document.class, List.of())
+						.forEach(v -> eventIds.add(v.getString("eventId"))));
+		Set<String> missed = new HashSet<>();
+		appends.stream().filter(w -> !eventIds.contains(w.document().versions().get(0).eventId())).map(Write::id)
+				.forEach(missed::add);
+		return missed;
 	}
 
 	/**

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ActiveProfiles("test")
-@Import(AuthenticatedAsAreaOffice.class)
+@Import({ AuthenticatedAsAreaOffice.class, MongoCommands.class })
 @SpringBootTest(properties = { "monitoring.outbox.relay-delay-ms=50",
 		"spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=50" })
 @AutoConfigureMockMvc
