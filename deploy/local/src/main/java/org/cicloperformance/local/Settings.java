@@ -53,8 +53,12 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 		return host + ":" + kafkaPort;
 	}
 
+	/**
+	 * The embedded MongoDB lives in the launcher's JVM: on a machine under load it may answer late while the three
+	 * services start together, so they wait for it up to 2 minutes (the driver's default is 30 s).
+	 */
 	public String mongoUri(String database) {
-		return "mongodb://" + host + ":" + mongoPort + "/" + database;
+		return "mongodb://" + host + ":" + mongoPort + "/" + database + "?serverSelectionTimeoutMS=120000";
 	}
 
 	String url(int port) {
