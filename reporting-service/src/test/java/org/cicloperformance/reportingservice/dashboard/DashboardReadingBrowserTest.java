@@ -1,0 +1,169 @@
+package org.cicloperformance.reportingservice.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cicloperformance.reportingservice.support.Browser;
+import org.cicloperformance.reportingservice.support.DemoStack;
+import org.cicloperformance.reportingservice.support.IntegrationTest;
+import org.cicloperformance.reportingservice.support.Seed;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard as directors and offices read it (issue 19), in Chromium on the demo: no false alarm for a
+ * checkpoint without data, what is critical at a glance, no code where a word belongs, an Italian page for an
+ * address that does not exist. Signed in as the planner, who reads every page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardReadingBrowserTest extends IntegrationTest {
+
+	static final String PLAN = Seed.PLAN_ID;
+
+	static final String JUNE = "2018-06-30";
+
+	static final String DECEMBER = "2018-12-31";
+
+	@LocalServerPort
+	int port;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void startTheBrowserAndSeedTheDemo() {
+		browser = Browser.driver();
+		DemoStack.seed(PLAN, scores);
+	}
+
+	@BeforeEach
+	void italianLaptopSignedInAsThePlanner() {
+		browser.manage().window().setSize(Browser.LAPTOP);
+		Browser.signIn(url(""), "pianificatore");
+	}
+
+	@Test
+	void aYearEndWithoutResultsYetIsToBeMeasuredNotADisaster() {
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + DECEMBER);
+
+		assertThat(text("#entity-score")).isEqualTo("Da misurare");
+		assertThat(text("#entity-coverage")).isEqualTo("—");
+		assertThat(text("#live-summary")).contains("Da misurare — nessun dato").doesNotContain("Rosso")
+				.doesNotContain("0,00%").doesNotContain("100,00%");
+		assertThat(text("#missing-rule")).startsWith("Verifica finale ancora aperta")
+				.contains("Alla chiusura la politica di valutazione li conterà 0");
+		assertThat(text("#live-tree")).contains("Da misurare — nessun dato").doesNotContain("Rosso")
+				.doesNotContain("0,00%");
+		assertThat(text("#live-managers")).contains("Da misurare").doesNotContain("Rosso").doesNotContain("0,00%");
+		JsonNode sunburst = chartData("chart-tree");
+		assertThat(sunburst.path("center").path("text").asString()).isEqualTo("Da misurare");
+		assertThat(sunburst.toString()).doesNotContain("\"RED\"").contains("\"TO_MEASURE\"");
+		Browser.screenshot("overview-december-to-measure");
+
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + DECEMBER);
+		assertThat(text("#scorecard-score")).isEqualTo("Da misurare");
+		assertThat(text("#scorecard-coverage")).isEqualTo("—");
+		assertThat(text("#indicator-2\\.1\\.3-3")).contains("1.000 posizioni", "Da misurare — nessun dato")
+				.doesNotContain("0,00%").doesNotContain("Rosso");
+		assertThat(browser.findElements(By.cssSelector("#live-trend tr"))).extracting(WebElement::getText)
+				.satisfiesExactly(r -> assertThat(r).startsWith("30/6").contains("75,49%"),
+						r -> assertThat(r).startsWith("31/12").contains("Da misurare").doesNotContain("0,00%"));
+		JsonNode trend = chartData("chart-trend");
+		assertThat(trend.path("categories")).extracting(JsonNode::asString).containsExactly("30/6");
+		Browser.screenshot("manager-dazzeo-december-to-measure");
+
+		open("/dashboard/plans/" + PLAN + "/indicators/2.1.3/3?checkpoint=" + DECEMBER);
+		assertThat(text("[id='checkpoint-" + DECEMBER + "']")).contains("1.000 posizioni", "Da misurare")
+				.doesNotContain("0,00%").doesNotContain("Rosso");
+	}
+
+	@Test
+	void atJuneTheFiguresStayAsTheEngineStoredThem() {
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
+
+		assertThat(text("#entity-score")).isEqualTo("80,37%");
+		assertThat(browser.findElements(By.id("missing-rule"))).isEmpty();
+		assertThat(text("[id='node-1.1.3']")).contains("Grigio — non misurato");
+	}
+
+	@Test
+	void theCriticalBlockListsTheRedAndAmberIndicatorsWorstFirstEachLinked() {
+		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
+
+		List<String> overview = criticalCodes();
+		assertThat(overview).contains("2.1.1/2", "2.1.2/5", "2.2.1/2", "2.2.1");
+		assertThat(overview.indexOf("2.2.1/2")).isLessThan(overview.indexOf("2.1.2/5"));
+		assertThat(overview.indexOf("2.1.2/5")).isLessThan(overview.indexOf("2.1.1/2"));
+		assertThat(text("[data-code='2.2.1/2']")).contains("Rosso — critico", "0,00%");
+		assertThat(text("[data-code='2.1.2/5']")).contains("Rosso — critico", "25,00%");
+		assertThat(text("[data-code='2.1.1/2']")).contains("Rosso — critico", "48,33%");
+		assertThat(text("[data-code='2.2.1']")).contains("Giallo — parziale", "52,50%");
+		assertThat(overview).contains("2.1.3/3").doesNotContain("2.1.3");
+		browser.findElement(By.cssSelector("[data-code='2.1.2/5'] a")).click();
+		assertThat(browser.getCurrentUrl()).contains("/indicators/2.1.2/5");
+		Browser.screenshot("indicator-2.1.2-5-from-critical");
+
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
+		assertThat(criticalCodes()).contains("2.1.1/2", "2.1.2/5", "2.2.1/2").allMatch(c -> c.startsWith("2."));
+		Browser.screenshot("manager-dazzeo-critical");
+		open("/dashboard/plans/" + PLAN + "/areas/AMM?checkpoint=" + JUNE);
+		assertThat(criticalCodes()).isNotEmpty().allMatch(c -> c.startsWith("3."));
+	}
+
+	@Test
+	void everyIndicatorRowHasItsTrafficLight() {
+		open("/dashboard/plans/" + PLAN + "/objectives/2.1.1?checkpoint=" + JUNE);
+		assertThat(text("[id='indicator-2.1.1-2']")).contains("48,33%", "Rosso — critico");
+		for (WebElement row : browser.findElements(By.cssSelector("#live-indicators tbody tr"))) {
+			assertThat(row.findElements(By.cssSelector(".badge"))).as(row.getText()).hasSize(1);
+		}
+
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
+		assertThat(text("[id='indicator-2.1.2-5']")).contains("25,00%", "Rosso — critico");
+		assertThat(text("[id='indicator-2.1.3-3']")).contains("87,83%", "Giallo — parziale");
+		List<WebElement> rows = browser.findElements(By.cssSelector("#live-indicators tbody tr"));
+		assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
+
+		open("/dashboard/plans/" + PLAN + "/areas/AMM?checkpoint=" + JUNE);
+		rows = browser.findElements(By.cssSelector("#live-indicators tbody tr"));
+		assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
+	}
+
+	// --- helpers ---
+
+	private List<String> criticalCodes() {
+		return browser.findElements(By.cssSelector("#critical-list li")).stream()
+				.map(li -> li.getAttribute("data-code")).toList();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private void open(String path) {
+		browser.get(url(path));
+		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error")
+				.doesNotContain("Accesso");
+	}
+
+	private String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private JsonNode chartData(String id) {
+		Object json = ((JavascriptExecutor) browser)
+				.executeScript("return document.getElementById(arguments[0]).textContent;", id + "-data");
+		return Seed.JSON.readTree((String) json);
+	}
+
+	static List<String> lines(String text) {
+		return List.of(text.split("\n"));
+	}
+}
