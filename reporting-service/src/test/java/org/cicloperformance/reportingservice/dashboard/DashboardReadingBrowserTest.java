@@ -3,6 +3,7 @@ package org.cicloperformance.reportingservice.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.support.Browser;
 import org.cicloperformance.reportingservice.support.DemoStack;
 import org.cicloperformance.reportingservice.support.IntegrationTest;
@@ -136,7 +137,50 @@ class DashboardReadingBrowserTest extends IntegrationTest {
 		assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.findElements(By.cssSelector(".badge"))).hasSize(1));
 	}
 
+	/** Every dashboard page a planner can open on the demo, with each measure kind and both checkpoints. */
+	static final List<String> PAGES = List.of("/dashboard", "/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "?checkpoint=" + DECEMBER, "/dashboard/plans/" + PLAN + "/hr-feed?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/hr-feed?checkpoint=" + DECEMBER,
+			"/dashboard/plans/" + PLAN + "/objectives/2.1.1?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/objectives/2.2.1?checkpoint=" + DECEMBER,
+			"/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/managers/vairano?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/managers/ziletti?checkpoint=" + DECEMBER,
+			"/dashboard/plans/" + PLAN + "/areas/AMM?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/areas/PRM?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/2.1.3/3?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/1.1.1/1?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/1.1.1/4?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/2.1.1/2?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/2.1.1/3?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/2.2.1/1?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/indicators/1.1.4/1?checkpoint=" + DECEMBER);
+
+	@Test
+	void noPageShowsACodeOfTheEnginesEnumsOrOfThePolicysBands() {
+		Pattern codes = EnumCodes.pattern();
+		assertThat(codes.matcher("fascia PROPORTIONAL (ZERO) PROVISIONAL").results().count())
+				.as("the scan itself finds codes").isEqualTo(3);
+		List<String> found = new java.util.ArrayList<>();
+		for (String page : PAGES) {
+			for (String language : List.of("", "&lang=en")) {
+				if (!language.isEmpty() && !page.contains("?")) {
+					continue;
+				}
+				open(page + language);
+				String visible = browser.getTitle() + "\n" + browser.findElement(By.tagName("body")).getText();
+				codes.matcher(visible).results()
+						.forEach(m -> found.add(page + language + ": " + m.group() + " in «" + around(visible, m.start()) + "»"));
+			}
+		}
+		assertThat(found).as("codes on pages").isEmpty();
+	}
+
 	// --- helpers ---
+
+	private static String around(String text, int at) {
+		return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40)).replace('\n', ' ');
+	}
 
 	private List<String> criticalCodes() {
 		return browser.findElements(By.cssSelector("#critical-list li")).stream()
