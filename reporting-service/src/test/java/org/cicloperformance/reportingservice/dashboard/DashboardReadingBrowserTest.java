@@ -1,7 +1,9 @@
 package org.cicloperformance.reportingservice.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.support.Browser;
@@ -174,6 +176,43 @@ class DashboardReadingBrowserTest extends IntegrationTest {
 			}
 		}
 		assertThat(found).as("codes on pages").isEmpty();
+	}
+
+	@Test
+	void aTrimmedAddressIsTheItalianNotFoundPage() {
+		browser.get(url("/dashboard/plans"));
+
+		assertThat(browser.getTitle()).startsWith("Pagina non trovata");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+		assertThat(text("h1")).isEqualTo("Pagina non trovata");
+		assertThat(text("main")).contains("L'indirizzo /dashboard/plans non corrisponde a nessuna pagina del cruscotto.");
+		assertThat(text("#signed-in")).contains("pianificatore");
+		browser.findElement(By.linkText("Torna all'elenco dei piani")).click();
+		assertThat(text("h1")).isEqualTo("Piani della performance");
+		Browser.screenshot("not-found");
+	}
+
+	@Test
+	void theWordingSpeaksToPeopleAndTheChartsGroupThousandsLikeTheTables() {
+		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
+
+		assertThat(text("main")).doesNotContain("Testo alternativo");
+		WebElement note = browser.findElement(By.id("chart-objectives-note"));
+		assertThat(note.getAttribute("textContent")).isEqualTo("Gli stessi valori sono nella tabella di questa sezione.");
+		assertThat(note.getRect().getWidth()).as("a note for screen readers only, not body text").isLessThanOrEqualTo(1);
+		assertThat(browser.findElement(By.id("chart-objectives")).getAttribute("aria-describedby"))
+				.isEqualTo("chart-objectives-note");
+		assertThat(text("footer")).doesNotContain("servizio");
+		browser.get(url("/dashboard/plans/nessuno"));
+		assertThat(text("main")).contains("Il piano nessuno non è noto.").doesNotContain("e'").doesNotContain("servizio");
+
+		open("/dashboard/plans/" + PLAN + "/indicators/2.1.3/3?checkpoint=" + JUNE);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "true"
+				.equals(browser.findElement(By.id("chart-indicator")).getAttribute("data-rendered")));
+		Object axis = ((JavascriptExecutor) browser).executeScript(
+				"return echarts.getInstanceByDom(document.getElementById('chart-indicator')).getOption()"
+						+ ".yAxis[0].axisLabel.formatter(3000);");
+		assertThat(axis).isEqualTo("3.000");
 	}
 
 	// --- helpers ---
