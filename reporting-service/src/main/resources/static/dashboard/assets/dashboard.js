@@ -10,7 +10,9 @@
   var SERIES_COLORS = ['#0b57a4', '#9a5b00', '#2e7d32'];
   var charts = {};
   var lang = document.documentElement.lang || 'it';
-  var numbers = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT', { maximumFractionDigits: 2 });
+  // 'always': Italian groups 4-digit numbers only when asked (3.000, as the tables print it, not 3000)
+  var numbers = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'it-IT',
+    { maximumFractionDigits: 2, useGrouping: 'always' });
 
   function number(value) {
     return numbers.format(value);

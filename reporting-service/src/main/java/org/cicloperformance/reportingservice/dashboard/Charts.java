@@ -55,25 +55,31 @@ class Charts {
 	}
 
 	String sunburst(String entityName, BigDecimal entityScore, TrafficLight entityLight, List<Node> areas) {
-		return toJson(new Sunburst("sunburst", new Center(entityName, fmt.percent(entityScore), entityLight.name()),
-				areas));
+		return toJson(new Sunburst("sunburst", new Center(entityName, text(entityScore, entityLight),
+				entityLight.name()), areas));
 	}
 
 	Node node(String code, String name, BigDecimal score, TrafficLight light, BigDecimal value, List<Node> children) {
-		return new Node(code, name, fmt.percent(score), light.name(),
+		return new Node(code, name, text(score, light), light.name(),
 				value == null ? null : value.setScale(4, RoundingMode.HALF_EVEN), children);
 	}
 
 	Bar bar(String label, BigDecimal score, TrafficLight light) {
-		return new Bar(label, percentagePoints(score), fmt.percent(score), light.name());
+		return new Bar(label, percentagePoints(score), text(score, light), light.name());
+	}
+
+	/** A score as a label: "Da misurare" while nothing was posted on an open checkpoint. */
+	private String text(BigDecimal score, TrafficLight light) {
+		return light.toMeasure() ? display.message("score.toMeasure") : fmt.percent(score);
 	}
 
 	String bars(List<Bar> bars) {
 		return toJson(new Bars("bars", display.message("chart.score"), bars));
 	}
 
-	/** Score and coverage at each checkpoint. */
-	String trend(List<Pages.TrendPoint> trend) {
+	/** Score and coverage at each checkpoint that has data (one still to be measured would drop to 0). */
+	String trend(List<Pages.TrendPoint> all) {
+		List<Pages.TrendPoint> trend = all.stream().filter(p -> !p.light().toMeasure()).toList();
 		return toJson(new Series("lines", "%", trend.stream().map(Pages.TrendPoint::label).toList(),
 				List.of(fractions(display.message("chart.score"), trend.stream().map(Pages.TrendPoint::score).toList()),
 						fractions(display.message("chart.coverage"),

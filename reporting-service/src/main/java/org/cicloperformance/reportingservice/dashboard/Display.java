@@ -3,8 +3,11 @@ package org.cicloperformance.reportingservice.dashboard;
 import org.cicloperformance.reportingservice.format.Formats;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.engine.IndicatorResult;
@@ -17,6 +20,12 @@ import org.springframework.stereotype.Component;
 /** Targets, results and deviations as a reader understands them, by measure kind, in the reader's language. */
 @Component
 class Display {
+
+	/** "fascia PROPORTIONAL" in the engine's payout arithmetic. */
+	private static final Pattern BAND = Pattern.compile("(?<=fascia )([A-Z][A-Z_]+)\\b");
+
+	/** The missing-result rule the engine names, "(ZERO)" or "(EXCLUDE)". */
+	private static final Pattern RULE = Pattern.compile("\\((ZERO|EXCLUDE)\\)");
 
 	private final Formats fmt;
 
@@ -87,6 +96,32 @@ class Display {
 					: message("milestones.missed") + " " + String.join(", ", deviation.missedMilestones());
 		}
 		return text(deviation.text());
+	}
+
+	/**
+	 * An incentive band as a reader says it ("fascia proporzionale"), from the bundles; a band a plan's own policy
+	 * names differently is shown as the policy wrote it.
+	 */
+	public String band(String code) {
+		if (code == null || code.isBlank()) {
+			return Formats.NONE;
+		}
+		return messages.getMessage("band." + code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * An explanation written by the engine (Italian, with the policy's codes: "fascia PROPORTIONAL", "(ZERO)") with
+	 * the codes replaced by their words: the engine's text stays the API's, the page speaks to people.
+	 */
+	public String readable(String arithmetic) {
+		if (arithmetic == null) {
+			return null;
+		}
+		// the engine's explanations are Italian in every language: their words too
+		String bands = BAND.matcher(arithmetic).replaceAll(m -> Matcher.quoteReplacement(
+				messages.getMessage("band." + m.group(1), null, m.group(1), Locale.ITALIAN)));
+		return RULE.matcher(bands).replaceAll(m -> Matcher.quoteReplacement(
+				"(" + messages.getMessage("rule." + m.group(1), null, m.group(1), Locale.ITALIAN) + ")"));
 	}
 
 	String message(String key, Object... arguments) {

@@ -106,14 +106,17 @@ class IndicatorPages {
 				.filter(f -> score.result() != null && f.resultVersion() == score.result().resultVersion());
 		String deviation = display.deviation(Deviations.of(score.kind(), score.target(), score.result(),
 				latest.map(ResultFact::deviation).orElse(null)).orElse(null));
+		boolean toMeasure = ToMeasure.indicator(document, score);
 		return new Pages.IndicatorCheckpoint(document.checkpoint(), document.checkpointLabel(),
 				document.checkpointDate(), document.scorecard().planVersion(),
 				display.target(score.kind(), score.target(), unit), wording(score.target()),
-				display.result(score.kind(), score.result(), unit), deviation, score.achievement().value(),
-				"status." + score.achievement().status().name(), score.achievement().arithmetic(),
+				display.result(score.kind(), score.result(), unit), deviation,
+				toMeasure ? null : score.achievement().value(),
+				toMeasure ? "status.TO_MEASURE" : "status." + score.achievement().status().name(),
+				toMeasure ? null : score.achievement().arithmetic(),
 				score.achievement().parts().stream()
 						.map(p -> new Pages.Part(p.code(), p.weight(), p.value(), p.arithmetic())).toList(),
-				scored.light(score.achievement().value()),
+				toMeasure ? TrafficLight.TO_MEASURE : scored.light(score.achievement().value()),
 				score.result() == null ? null : score.result().resultVersion(),
 				document.checkpoint().equals(selected), document.status().name(),
 				ScorecardPages.oivVerdict(score.achievement()), ScorecardPages.selfReported(score.achievement()),

@@ -38,32 +38,53 @@ class OverviewPages {
 		Scored scored = plans.scored(planId, checkpoint);
 		var card = scored.document().scorecard();
 		NodeScore entity = card.entity();
-		TreeRow entityRow = new TreeRow(0, "node.ENTITY", entity.code(), entity.name(), null, entity.score(),
-				entity.coverage(), scored.light(entity.score()), null, null, entity.arithmetic());
+		TreeRow entityRow = row(scored, 0, "node.ENTITY", entity, entity.name(), null, null, null);
 		Tree tree = new Tree(scored);
 		List<Charts.Node> sunburst = tree.walk(entity);
 
 		HrFeed feed = hrFeeds.feed(planId, checkpoint);
-		List<ManagerRow> managers = feed.rows().stream()
-				.map(row -> new ManagerRow(new Link(Links.manager(planId, row.managerId(), checkpoint), row.managerName()),
-						new Link(Links.area(planId, row.organisationalArea(), checkpoint),
-								row.organisationalAreaName() == null ? row.organisationalArea()
-										: row.organisationalAreaName()),
-						row.score(), row.coverage(), scored.light(row.score()), row.band(), row.payoutPercentage()))
-				.toList();
+		List<ManagerRow> managers = feed.rows().stream().map(row -> managerRow(scored, row)).toList();
 
-		String treeChart = charts.sunburst(entity.name(), entity.score(), scored.light(entity.score()), sunburst);
+		String treeChart = charts.sunburst(entity.name(), scored.score(entity), scored.light(entity), sunburst);
 		String managerChart = charts.bars(
 				managers.stream().map(m -> charts.bar(m.manager().label(), m.score(), m.light())).toList());
 		return new Pages.Overview(plans.header(scored, path, scope), ScoredPlans.meta(scored.document()), entityRow,
-				tree.rows, managers, ScoredPlans.legend(scored.policy()), treeChart, managerChart);
+				tree.rows, managers, ScoredPlans.legend(scored.policy()), treeChart, managerChart,
+				Criticalities.of(scored, objective -> true));
+	}
+
+	/** A manager of the HR feed; while nothing of theirs was posted on an open checkpoint, no figure at all. */
+	private static ManagerRow managerRow(Scored scored, HrFeed.Row row) {
+		String planId = scored.planId();
+		String checkpoint = scored.checkpoint();
+		Link manager = new Link(Links.manager(planId, row.managerId(), checkpoint), row.managerName());
+		Link area = new Link(Links.area(planId, row.organisationalArea(), checkpoint),
+				row.organisationalAreaName() == null ? row.organisationalArea() : row.organisationalAreaName());
+		if (toMeasure(scored, row.managerId())) {
+			return new ManagerRow(manager, area, null, null, TrafficLight.TO_MEASURE, null, null);
+		}
+		return new ManagerRow(manager, area, row.score(), row.coverage(), scored.light(row.score()), row.band(),
+				row.payoutPercentage());
+	}
+
+	static boolean toMeasure(Scored scored, String managerId) {
+		return scored.document().scorecard().manager(managerId).map(scored.toMeasure()::node).orElse(false);
+	}
+
+	static TreeRow row(Scored scored, int level, String kind, NodeScore node, String name, BigDecimal weight,
+			String href, Link manager) {
+		TrafficLight light = scored.light(node);
+		return new TreeRow(level, kind, node.code(), name, weight, scored.score(node), scored.coverage(node), light,
+				href, manager, light.toMeasure() ? null : node.arithmetic());
 	}
 
 	Pages.HrPage hrFeed(String planId, String checkpoint, String path, PlanScope scope) {
 		Scored scored = plans.scored(planId, checkpoint);
 		HrFeed feed = hrFeeds.feed(planId, checkpoint);
+		java.util.Set<String> toMeasure = feed.rows().stream().map(HrFeed.Row::managerId)
+				.filter(id -> toMeasure(scored, id)).collect(Collectors.toSet());
 		return new Pages.HrPage(plans.header(scored, path, scope), ScoredPlans.meta(scored.document()), feed,
-				Links.hrFeedCsv(planId, checkpoint), ScoredPlans.legend(scored.policy()));
+				Links.hrFeedCsv(planId, checkpoint), ScoredPlans.legend(scored.policy()), toMeasure);
 	}
 
 	/**
@@ -153,12 +174,11 @@ class OverviewPages {
 
 		private TreeRow row(int level, String kind, NodeScore node, String name, BigDecimal weight, String href,
 				Link manager) {
-			return new TreeRow(level, kind, node.code(), name, weight, node.score(), node.coverage(),
-					scored.light(node.score()), href, manager, node.arithmetic());
+			return OverviewPages.row(scored, level, kind, node, name, weight, href, manager);
 		}
 
 		private Charts.Node node(NodeScore node, BigDecimal value, List<Charts.Node> children) {
-			return charts.node(node.code(), node.name(), node.score(), scored.light(node.score()), value, children);
+			return charts.node(node.code(), node.name(), scored.score(node), scored.light(node), value, children);
 		}
 	}
 

@@ -27,9 +27,13 @@ final class Pages {
 			List<Link> managers, List<Link> areas, String path, boolean overview, boolean hrFeed) {
 	}
 
-	/** Which scores these are: plan and policy versions, status, when they were computed. */
+	/**
+	 * Which scores these are: plan and policy versions, status, when they were computed; {@code missingZero}
+	 * indicators without a result that the final checkpoint's rule scores 0 (named on the page, {@code closed} or
+	 * still open).
+	 */
 	record Meta(int planVersion, int policyVersion, String status, boolean finalCheckpoint, Instant computedAt,
-			long revision) {
+			long revision, long missingZero, boolean closed) {
 	}
 
 	/** One band of the policy as a legend entry: "Verde — in linea: da 90,00%". */
@@ -45,8 +49,12 @@ final class Pages {
 			String band, BigDecimal payout) {
 	}
 
+	/** A red or amber objective or indicator of the "Criticità" block ({@code kindKey} names which). */
+	record Critical(String kindKey, String code, String name, String href, BigDecimal score, TrafficLight light) {
+	}
+
 	record Overview(Header header, Meta meta, TreeRow entity, List<TreeRow> rows, List<ManagerRow> managers,
-			List<LegendEntry> legend, String treeChart, String managerChart) {
+			List<LegendEntry> legend, String treeChart, String managerChart, List<Critical> critical) {
 	}
 
 	/**
@@ -71,7 +79,7 @@ final class Pages {
 	record Scorecard(Header header, Meta meta, boolean manager, String code, String name, String role, Link area,
 			List<Link> managers, BigDecimal score, BigDecimal coverage, TrafficLight light, String arithmetic,
 			String coverageArithmetic, List<ObjectiveBlock> objectives, List<TrendPoint> trend, List<HrFeed.Row> hr,
-			List<LegendEntry> legend, String objectiveChart, String trendChart) {
+			List<LegendEntry> legend, String objectiveChart, String trendChart, List<Critical> critical) {
 	}
 
 	record ObjectivePage(Header header, Meta meta, ObjectiveBlock objective, List<TrendPoint> trend,
@@ -110,7 +118,9 @@ final class Pages {
 			List<RevisionRow> revisions, List<LegendEntry> legend, String chart) {
 	}
 
-	record HrPage(Header header, Meta meta, HrFeed feed, String csvHref, List<LegendEntry> legend) {
+	/** The HR feed; {@code toMeasure}: the managers with nothing posted yet on an open checkpoint. */
+	record HrPage(Header header, Meta meta, HrFeed feed, String csvHref, List<LegendEntry> legend,
+			java.util.Set<String> toMeasure) {
 	}
 
 	/** A plan of the list, linked ({@code href}) to the reader's own page of it. */

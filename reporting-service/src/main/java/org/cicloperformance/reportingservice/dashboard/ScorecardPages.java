@@ -56,7 +56,9 @@ class ScorecardPages {
 		Link area = areaCode == null ? null
 				: new Link(Links.area(planId, areaCode, checkpoint), PlanContents.areaName(scored.plan(), areaCode));
 		List<HrFeed.Row> hr = hrFeeds.feed(planId, checkpoint).rows().stream()
-				.filter(r -> managerId.equals(r.managerId()) && scope.pay(r.managerId())).toList();
+				.filter(r -> managerId.equals(r.managerId()) && scope.pay(r.managerId())
+						&& !OverviewPages.toMeasure(scored, r.managerId()))
+				.toList();
 		return scorecard(scored, path, scope, true, node, manager == null ? null : manager.role(), area, List.of(), hr,
 				card -> card.manager(managerId));
 	}
@@ -70,7 +72,9 @@ class ScorecardPages {
 		List<String> managerIds = scored.plan().managers().stream()
 				.filter(m -> areaCode.equals(m.organisationalArea())).map(ScoringPlan.Manager::id).toList();
 		List<HrFeed.Row> hr = hrFeeds.feed(planId, checkpoint).rows().stream()
-				.filter(r -> managerIds.contains(r.managerId()) && scope.pay(r.managerId())).toList();
+				.filter(r -> managerIds.contains(r.managerId()) && scope.pay(r.managerId())
+						&& !OverviewPages.toMeasure(scored, r.managerId()))
+				.toList();
 		return scorecard(scored, path, scope, false, node, null, null, managers, hr,
 				card -> card.organisationalArea(areaCode));
 	}
@@ -84,10 +88,13 @@ class ScorecardPages {
 		List<TrendPoint> trend = plans.trend(scored.planId(), scored.checkpoint(), select);
 		List<Charts.Bar> bars = blocks.stream()
 				.map(b -> charts.bar(b.code() + " " + b.shortTitle(), b.score(), b.light())).toList();
+		TrafficLight light = scored.light(node);
 		return new Pages.Scorecard(plans.header(scored, path, scope), ScoredPlans.meta(scored.document()), isManager,
-				node.code(), node.name(), role, area, managers, node.score(), node.coverage(),
-				scored.light(node.score()), node.arithmetic(), node.coverageArithmetic(), blocks, trend, hr,
-				ScoredPlans.legend(scored.policy()), charts.bars(bars), charts.trend(trend));
+				node.code(), node.name(), role, area, managers, scored.score(node), scored.coverage(node), light,
+				light.toMeasure() ? null : node.arithmetic(), light.toMeasure() ? null : node.coverageArithmetic(),
+				blocks, trend, hr,
+				ScoredPlans.legend(scored.policy()), charts.bars(bars), charts.trend(trend),
+				Criticalities.of(scored, code -> blocks.stream().anyMatch(b -> b.code().equals(code))));
 	}
 
 	Pages.ObjectivePage objective(String planId, String checkpoint, String code, String path, PlanScope scope) {
@@ -120,11 +127,13 @@ class ScorecardPages {
 				.orElse(null);
 		List<IndicatorRow> indicators = scored.document().scorecard().indicators().stream()
 				.filter(i -> i.objective().equals(objective.code())).map(i -> indicatorRow(scored, i)).toList();
+		TrafficLight light = scored.light(objective);
 		return new ObjectiveBlock(objective.code(), objective.name(),
 				PlanContents.shortTitles(scored.content()).getOrDefault(objective.code(), objective.name()),
 				Links.objective(planId, objective.code(), checkpoint), manager, area, strategic, weight,
-				objective.score(), objective.coverage(), scored.light(objective.score()), objective.arithmetic(),
-				objective.coverageArithmetic(), indicators);
+				scored.score(objective), scored.coverage(objective), light,
+				light.toMeasure() ? null : objective.arithmetic(),
+				light.toMeasure() ? null : objective.coverageArithmetic(), indicators);
 	}
 
 	private IndicatorRow indicatorRow(Scored scored, IndicatorScore score) {
@@ -136,12 +145,16 @@ class ScorecardPages {
 						.filter(f -> f.resultVersion() == score.result().resultVersion());
 		String deviation = display.deviation(Deviations.of(score.kind(), score.target(), score.result(),
 				fact.map(ResultFact::deviation).orElse(null)).orElse(null));
+		boolean toMeasure = ToMeasure.indicator(scored.document(), score);
 		return new IndicatorRow(score.indicator(), score.name(),
 				Links.indicator(planId, score.objective(), score.indicator(), checkpoint), "kind." + score.kind().name(),
 				score.weight(), display.target(score.kind(), score.target(), unit),
-				display.result(score.kind(), score.result(), unit), deviation, score.achievement().value(),
-				"status." + score.achievement().status().name(), score.achievement().arithmetic(),
-				scored.light(score.achievement().value()), oivVerdict(score.achievement()),
+				display.result(score.kind(), score.result(), unit), deviation,
+				toMeasure ? null : score.achievement().value(),
+				toMeasure ? "status.TO_MEASURE" : "status." + score.achievement().status().name(),
+				toMeasure ? null : score.achievement().arithmetic(),
+				toMeasure ? TrafficLight.TO_MEASURE : scored.light(score.achievement().value()),
+				oivVerdict(score.achievement()),
 				selfReported(score.achievement()),
 				score.achievement().oiv() == null ? null : score.achievement().oiv().reason());
 	}

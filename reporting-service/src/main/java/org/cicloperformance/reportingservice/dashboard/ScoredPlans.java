@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoredPlans {
 
-	/** A score document with the plan version it was scored with. */
-	record Scored(ScoreDocument document, PlanEvent.Content content, ScoringPlan plan) {
+	/** A score document with the plan version it was scored with, and what of it is still to be measured. */
+	record Scored(ScoreDocument document, PlanEvent.Content content, ScoringPlan plan, ToMeasure toMeasure) {
 
 		Policy policy() {
 			return plan.policy();
@@ -55,6 +55,21 @@ class ScoredPlans {
 
 		TrafficLight light(BigDecimal score) {
 			return TrafficLight.of(policy(), score);
+		}
+
+		/** The node's light; "to be measured" when nothing was posted under it on an open checkpoint. */
+		TrafficLight light(NodeScore node) {
+			return toMeasure.node(node) ? TrafficLight.TO_MEASURE : light(node.score());
+		}
+
+		/** The node's score as shown: none while it is to be measured. */
+		BigDecimal score(NodeScore node) {
+			return toMeasure.node(node) ? null : node.score();
+		}
+
+		/** The node's coverage as shown: none while it is to be measured (the engine's 100% counts zeros). */
+		BigDecimal coverage(NodeScore node) {
+			return toMeasure.node(node) ? null : node.coverage();
 		}
 	}
 
@@ -79,7 +94,7 @@ class ScoredPlans {
 
 	Scored withPlan(ScoreDocument document) {
 		PlanVersionFact version = plans.version(document.planId(), document.scorecard().planVersion()).orElseThrow();
-		return new Scored(document, plans.content(version), plans.scorer(version).plan());
+		return new Scored(document, plans.content(version), plans.scorer(version).plan(), ToMeasure.of(document));
 	}
 
 	/** Every checkpoint's score document of the plan, in checkpoint order. */
@@ -148,7 +163,10 @@ class ScoredPlans {
 		return options;
 	}
 
-	/** A node (manager, area, objective) at every checkpoint scored, each with the light of its own policy. */
+	/**
+	 * A node (manager, area, objective) at every checkpoint scored, each with the light of its own policy; a
+	 * checkpoint where it is still to be measured has no score (the charts leave it out).
+	 */
 	List<TrendPoint> trend(String planId, String checkpoint, Function<Scorecard, Optional<NodeScore>> select) {
 		Map<Integer, Policy> policies = new HashMap<>();
 		List<TrendPoint> points = new ArrayList<>();
@@ -156,17 +174,22 @@ class ScoredPlans {
 			select.apply(document.scorecard()).ifPresent(node -> {
 				Policy policy = policies.computeIfAbsent(document.scorecard().planVersion(),
 						v -> withPlan(document).policy());
+				boolean toMeasure = ToMeasure.of(document).node(node);
 				points.add(new TrendPoint(document.checkpoint(), document.checkpointLabel(), document.checkpointDate(),
-						document.scorecard().planVersion(), node.score(), node.coverage(),
-						TrafficLight.of(policy, node.score()), document.checkpoint().equals(checkpoint)));
+						document.scorecard().planVersion(), toMeasure ? null : node.score(),
+						toMeasure ? null : node.coverage(),
+						toMeasure ? TrafficLight.TO_MEASURE : TrafficLight.of(policy, node.score()),
+						document.checkpoint().equals(checkpoint)));
 			});
 		}
 		return points;
 	}
 
 	static Meta meta(ScoreDocument document) {
+		ToMeasure toMeasure = ToMeasure.of(document);
 		return new Meta(document.scorecard().planVersion(), document.scorecard().policyVersion(),
-				document.status().name(), document.finalCheckpoint(), document.computedAt(), document.revision());
+				document.status().name(), document.finalCheckpoint(), document.computedAt(), document.revision(),
+				toMeasure.missingZero(), toMeasure.closed());
 	}
 
 	static List<LegendEntry> legend(Policy policy) {

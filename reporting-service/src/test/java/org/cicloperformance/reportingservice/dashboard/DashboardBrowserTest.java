@@ -145,7 +145,7 @@ class DashboardBrowserTest extends IntegrationTest {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("dr Antonio d'Azzeo");
 		assertThat(text("#scorecard-score")).isEqualTo(api.path("scoreText").asString()).isEqualTo("75,49%");
 		assertThat(text("#scorecard-coverage")).isEqualTo("89,50%");
-		assertThat(text("#scorecard-band")).isEqualTo("PROPORTIONAL");
+		assertThat(text("#scorecard-band")).isEqualTo("proporzionale");
 		assertThat(text("#scorecard-payout")).isEqualTo("75,49%");
 		assertThat(browser.findElements(By.cssSelector("#live-objectives tr"))).extracting(WebElement::getText)
 				.satisfiesExactly(r -> assertThat(r).startsWith("2.1.1 ").contains("20", "87,08%"),
@@ -227,8 +227,8 @@ class DashboardBrowserTest extends IntegrationTest {
 		assertThat(text("#hr-status")).startsWith("Stato: Provvisorio");
 		assertThat(browser.findElements(By.cssSelector("#live-hr-rows tr"))).extracting(WebElement::getText)
 				.satisfiesExactly(r -> assertThat(r).startsWith("dr Massimo Ziletti").contains("50,00%", "56,00%"),
-						r -> assertThat(r).startsWith("dr Antonio d'Azzeo").contains("75,49%", "PROPORTIONAL"),
-						r -> assertThat(r).startsWith("dr.ssa Antonella Vairano").contains("100,00%", "FULL"));
+						r -> assertThat(r).startsWith("dr Antonio d'Azzeo").contains("75,49%", "proporzionale"),
+						r -> assertThat(r).startsWith("dr.ssa Antonella Vairano").contains("100,00%", "piena"));
 		assertThat(browser.findElement(By.id("live-hr-incentives")).getText())
 				.contains("21.140 € × 52,50% = 11.098,50 €");
 		assertAccessible();

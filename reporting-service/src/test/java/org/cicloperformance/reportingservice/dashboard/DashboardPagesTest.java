@@ -56,7 +56,31 @@ class DashboardPagesTest extends IntegrationTest {
 		assertThat(response.getStatus()).isEqualTo(404);
 		assertThat(response.getContentType()).startsWith("text/html");
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("Pagina non trovata")
-				.contains("Il piano nessuno non e&#39; noto a questo servizio.");
+				.contains("Il piano nessuno non è noto.");
+	}
+
+	@Test
+	void anAddressOfTheDashboardThatNamesNoPageIsTheItalianNotFoundPage() throws Exception {
+		for (String path : new String[] { "/dashboard/plans", "/dashboard/plans/" + PLAN + "/objectives",
+				"/dashboard/plans/" + PLAN + "/indicators/2.1.3", "/dashboard/nothing/here" }) {
+			MockHttpServletResponse response = page(path);
+
+			assertThat(response.getStatus()).as(path).isEqualTo(404);
+			assertThat(response.getContentType()).as(path).startsWith("text/html");
+			assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path).contains("<html lang=\"it\"")
+					.contains("<h1>Pagina non trovata</h1>")
+					.contains("L&#39;indirizzo " + path + " non corrisponde a nessuna pagina del cruscotto.");
+		}
+		MockHttpServletResponse english = mvc.perform(get("/dashboard/plans").session(planner).param("lang", "en"))
+				.andReturn().getResponse();
+		MockHttpServletResponse api = mvc.perform(get("/api/nothing")).andReturn().getResponse();
+		MockHttpServletResponse asset = page("/dashboard/assets/dashboard.css");
+
+		assertThat(english.getStatus()).isEqualTo(404);
+		assertThat(english.getContentAsString(StandardCharsets.UTF_8)).contains("<h1>Page not found</h1>");
+		assertThat(api.getStatus()).isEqualTo(404);
+		assertThat(api.getContentType()).doesNotStartWith("text/html");
+		assertThat(asset.getStatus()).isEqualTo(200);
 	}
 
 	@Test
