@@ -1,9 +1,9 @@
 package org.cicloperformance.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server persisting to the data folder (H2 MVStore). It commits in the background and on
@@ -16,7 +16,7 @@ final class EmbeddedMongo implements AutoCloseable {
 	EmbeddedMongo(Settings settings) {
 		try {
 			var folder = Files.createDirectories(settings.data().resolve("mongo"));
-			this.server = new MongoServer(new H2Backend(folder.resolve("mongo.mv").toString()));
+			this.server = new MongoServer(new FastIndexH2Backend(MVStore.open(folder.resolve("mongo.mv").toString())));
 		}
 		catch (IOException e) {
 			throw new StackException("Impossibile preparare la cartella di MongoDB", e);

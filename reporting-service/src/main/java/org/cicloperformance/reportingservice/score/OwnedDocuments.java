@@ -21,11 +21,14 @@ final class OwnedDocuments {
 
 	private final Cache<String, ScoreStore.Stored> documents;
 
-	OwnedDocuments(ScoreStore scores, ScoreWrites writes, ApplicationEventPublisher events, int capacity) {
+	OwnedDocuments(ScoreStore scores, ScoreWrites writes, ApplicationEventPublisher events, int indicatorScores) {
 		this.scores = scores;
 		this.writes = writes;
 		this.events = events;
-		this.documents = Caffeine.newBuilder().maximumSize(Math.max(1, capacity)).build();
+		this.documents = Caffeine.newBuilder()
+				.maximumWeight(Math.max(1, indicatorScores))
+				.<String, ScoreStore.Stored>weigher((id, stored) -> 1 + stored.document().scorecard().indicators().size())
+				.build();
 	}
 
 	/** Partitions moved: what is remembered may be another owner's past. */

@@ -60,7 +60,7 @@ public class ScoringService {
 		this.plans = plans;
 		this.results = results;
 		this.clock = clock;
-		this.documents = new OwnedDocuments(scores, writes, events, caches.scoreDocuments());
+		this.documents = new OwnedDocuments(scores, writes, events, caches.scoreIndicators());
 		this.rescoring = new Rescoring(plans, results, documents, clock);
 	}
 

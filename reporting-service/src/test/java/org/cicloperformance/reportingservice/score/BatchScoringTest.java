@@ -49,7 +49,7 @@ class BatchScoringTest extends IntegrationTest {
 		final List<ScoresChanged> writes = new ArrayList<>();
 
 		final ScoringService scoring = new ScoringService(beans.createBean(PlanVersions.class), results, scores,
-				clock, event -> writes.add((ScoresChanged) event), new CacheSettings(256, 128));
+				clock, event -> writes.add((ScoresChanged) event), new CacheSettings(256, 100_000));
 
 		long writesOf(String planId, String checkpoint) {
 			return writes.stream().filter(w -> w.planId().equals(planId) && w.checkpoint().equals(checkpoint))

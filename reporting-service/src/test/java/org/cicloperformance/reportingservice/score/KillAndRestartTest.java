@@ -70,7 +70,7 @@ class KillAndRestartTest extends IntegrationTest {
 
 	private ScoringService instance(ScoreWrites writes) {
 		return new ScoringService(beans.createBean(PlanVersions.class), results, scores, writes, clock, event -> {
-		}, new CacheSettings(256, 128));
+		}, new CacheSettings(256, 100_000));
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class WriteSizeTest extends IntegrationTest {
 		String plan = "size-" + UUID.randomUUID();
 		ScoringService scoring = new ScoringService(beans.createBean(PlanVersions.class), results, scores, clock,
 				event -> {
-				}, new CacheSettings(256, 128));
+				}, new CacheSettings(256, 100_000));
 		scoring.onPlanVersion(json.readValue(Seed.planPublished(plan), PlanEvent.class));
 		scoring.onResults(Seed.juneResults(plan).stream().map(j -> json.readValue(j, ResultEvent.class)).toList());
 		String id = ScoreDocument.id(plan, "2018-06-30");
