@@ -59,6 +59,20 @@ final class MongoBaseline {
 			copy.put("_id", "baseline-" + i);
 			results.insertOne(copy);
 		}, clients));
+		// the store's own bulk limit: the same documents in insertMany of 100, as the batch phase sends them
+		var bulk = database.getCollection("bulk");
+		int bulkBatches = Math.max(1, documents / 100);
+		Map<String, Object> bulkInsert = timed(bulkBatches, i -> {
+			var batch = new ArrayList<Document>(100);
+			for (int j = 0; j < 100; j++) {
+				var copy = new Document(resultDocument);
+				copy.put("_id", "bulk-" + i + "-" + j);
+				batch.add(copy);
+			}
+			bulk.insertMany(batch);
+		}, clients);
+		bulkInsert.put("documentsPerSecond", ((Number) bulkInsert.get("perSecond")).doubleValue() * 100);
+		out.put("bulkInsert100", bulkInsert);
 		Document versions = new Document("payload", resultDocument.get("versions"));
 		var random = new Random(1);
 		out.put("update", timed(documents, i -> results.updateOne(

@@ -62,6 +62,8 @@ final class Report {
 		var kafkaRate = kafka == null ? null : (Map<String, Object>) kafka.get("fixedRate");
 		double insert = mongo == null ? Double.NaN : num(mongo, "insert", "perSecond");
 		double update = mongo == null ? Double.NaN : num(mongo, "update", "perSecond");
+		double bulkInsert = mongo == null || mongo.get("bulkInsert100") == null ? Double.NaN
+				: num(mongo, "bulkInsert100", "documentsPerSecond");
 		double kafkaPerSecond = kafkaSat == null ? Double.NaN : num(kafkaSat, "perSecond");
 
 		out.println();
@@ -82,15 +84,18 @@ final class Report {
 				String.format("MongoDB insertOne %s clients: %.0f/s", options.get("clients"), insert),
 				ratio(num(single, "acceptedPerSecond"), insert));
 		out.printf(row, "ingest, batches of " + batch.get("resultsPerRequest") + ": accepted/s",
-				rate(batch, "acceptedPerSecond"), String.format("MongoDB insertOne %s clients: %.0f/s",
-						options.get("clients"), insert),
-				ratio(num(batch, "acceptedPerSecond"), insert));
+				rate(batch, "acceptedPerSecond"), String.format("MongoDB insertMany(100) %s clients: %.0f/s",
+						options.get("clients"), bulkInsert),
+				ratio(num(batch, "acceptedPerSecond"), bulkInsert));
 		out.printf(row, "end to end, single posts: scored/s", rate(single, "scoredPerSecond"),
 				String.format("Kafka produce->consume: %.0f/s", kafkaPerSecond),
 				ratio(num(single, "scoredPerSecond"), kafkaPerSecond));
 		out.printf(row, "end to end, batches: scored/s", rate(batch, "scoredPerSecond"),
 				String.format("Kafka produce->consume: %.0f/s", kafkaPerSecond),
 				ratio(num(batch, "scoredPerSecond"), kafkaPerSecond));
+		out.printf(row, "end to end, batches: scored/s vs the store", rate(batch, "scoredPerSecond"),
+				String.format("MongoDB insertMany(100) %s clients: %.0f/s", options.get("clients"), bulkInsert),
+				ratio(num(batch, "scoredPerSecond"), bulkInsert));
 		out.printf(row, "end to end, fixed rate: scored/s", rate(rate, "scoredPerSecond"),
 				String.format("offered %s/s, accepted %.0f/s", rate.get("offeredPerSecond"),
 						num(rate, "acceptedPerSecond")), "");
