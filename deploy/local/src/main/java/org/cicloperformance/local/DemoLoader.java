@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the 2018 demo through the services' own APIs, as a planner and the area offices would: plan version 1
- * approved, the 30/6 results posted to monitoring-service, then the mid-year revision (version 2). Every step is
+ * Loads the 2018 demo through the services' own APIs, as a planner and the area offices would: the SMVP 2018
+ * (version 1, the demo's scoring rules), plan version 1 approved, the 30/6 results posted to monitoring-service, then the mid-year revision (version 2). Every step is
  * idempotent, and a marker in the data folder makes a restart load nothing twice.
  */
 final class DemoLoader {
@@ -47,6 +47,7 @@ final class DemoLoader {
 	}
 
 	void load() {
+		adoptSmvp();
 		approvePlan();
 		postResults();
 		applyRevision();
@@ -56,6 +57,14 @@ final class DemoLoader {
 		catch (IOException e) {
 			throw new StackException("Impossibile scrivere " + marker, e);
 		}
+	}
+
+	/** Before the plan, so that the plan's versions carry the SMVP's policy and its version from the start. */
+	private void adoptSmvp() {
+		if (send(get(planService + "/api/smvp/" + PLAN_ID)).statusCode() == 200) {
+			return;
+		}
+		expect(send(post(planService + "/api/smvp", resource("smvp-2018.json").toString())), 201, "SMVP 2018");
 	}
 
 	private void approvePlan() {

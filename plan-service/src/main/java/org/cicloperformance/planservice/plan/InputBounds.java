@@ -48,7 +48,7 @@ public final class InputBounds {
 
 	private static final Set<String> LONG_TEXTS = Set.of("description", "expectedBenefit", "reason", "text",
 			"baselineText", "purpose", "basis", "forecastAtCheckpoint", "achieved", "forecastAtYearEnd",
-			"decisionReason");
+			"decisionReason", "descriptor");
 
 	private static final Set<String> CODES = Set.of("code", "id", "entity", "checkpoint", "manager",
 			"organisationalArea", "objective", "indicator", "account", "budgetCode", "number", "proposal", "appliesTo",

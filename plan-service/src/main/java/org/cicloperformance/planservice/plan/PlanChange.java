@@ -10,13 +10,16 @@ import java.math.BigDecimal;
  * <li>INDICATOR_WEIGHT_CHANGED: objective, indicator, weight;</li>
  * <li>INDICATOR_ADDED: objective, indicatorDefinition;</li>
  * <li>INDICATOR_WITHDRAWN: objective, indicator;</li>
- * <li>OBJECTIVE_WEIGHT_CHANGED: objective, weight.</li>
+ * <li>OBJECTIVE_WEIGHT_CHANGED: objective, weight;</li>
+ * <li>SCORING_POLICY_CHANGED: no objective; the version's {@code scoringPolicy} is the one a new SMVP version sets
+ * (made by plan-service itself, never accepted in a revision request).</li>
  * </ul>
  */
 public record PlanChange(Type type, String objective, String indicator, Target target, BigDecimal weight,
 		Indicator indicatorDefinition, String reason) {
 
 	public enum Type {
-		TARGET_CHANGED, INDICATOR_WEIGHT_CHANGED, INDICATOR_ADDED, INDICATOR_WITHDRAWN, OBJECTIVE_WEIGHT_CHANGED
+		TARGET_CHANGED, INDICATOR_WEIGHT_CHANGED, INDICATOR_ADDED, INDICATOR_WITHDRAWN, OBJECTIVE_WEIGHT_CHANGED,
+		SCORING_POLICY_CHANGED
 	}
 }

@@ -37,6 +37,13 @@ public final class PlanDiff {
 		return out;
 	}
 
+	/** The same comparison between any two documents (e.g. two SMVP versions), read as JSON. */
+	public List<Difference> betweenDocuments(Object from, Object to) {
+		var out = new ArrayList<Difference>();
+		compare("", mapper.valueToTree(from), mapper.valueToTree(to), out);
+		return out;
+	}
+
 	private void compare(String path, JsonNode before, JsonNode after, List<Difference> out) {
 		if (isAbsent(before) && isAbsent(after)) {
 			return;

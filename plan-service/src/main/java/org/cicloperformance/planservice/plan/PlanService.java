@@ -30,11 +30,15 @@ public class PlanService {
 
 	private final EventSizeCheck events;
 
-	PlanService(PlanRepository plans, JsonMapper mapper, Clock clock, EventSizeCheck events) {
+	private final ScoringPolicies policies;
+
+	PlanService(PlanRepository plans, JsonMapper mapper, Clock clock, EventSizeCheck events,
+			ScoringPolicies policies) {
 		this.plans = plans;
 		this.diff = new PlanDiff(mapper);
 		this.clock = clock;
 		this.events = events;
+		this.policies = policies;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -96,12 +100,12 @@ public class PlanService {
 		InputBounds.require(act);
 		throwIfInvalid(validator.validate(plan.draft()));
 		var appliesTo = plan.draft().checkpoints().stream().map(Checkpoint::id).toList();
-		var version = new PlanVersion(1, plan.draft(), appliesTo, act, null, clock.instant(), user);
-		var event = requireSendable(plan, version, OutboxEntry.PLAN_PUBLISHED);
-		write(plan, expectedRevision, new Update().set("status", PlanStatus.APPROVED)
-			.unset("draft")
-			.push("versions", version)
-			.push("outbox", event), user);
+		var adopted = policies.adopted(plan.entity(), plan.year());
+		var content = PolicyAlignment.resolved(plan.draft(), appliesTo, adopted);
+		var version = new PlanVersion(1, content, appliesTo, act, null, clock.instant(), user);
+		var added = withAlignment(List.of(), version, adopted, user);
+		var update = new Update().set("status", PlanStatus.APPROVED).unset("draft");
+		write(plan, expectedRevision, pushAll(plan, update, added, OutboxEntry.PLAN_PUBLISHED), user);
 		return get(id);
 	}
 
@@ -123,11 +127,68 @@ public class PlanService {
 		}
 		throwIfInvalid(violations);
 		int number = current.number() + 1;
-		var version = new PlanVersion(number, outcome.content(), revision.appliesTo(), revision.act(), revision,
-				clock.instant(), user);
-		var event = requireSendable(plan, version, OutboxEntry.PLAN_REVISED);
-		write(plan, expectedRevision, new Update().push("versions", version).push("outbox", event), user);
+		var adopted = policies.adopted(plan.entity(), plan.year());
+		var version = new PlanVersion(number,
+				PolicyAlignment.resolved(outcome.content(), revision.appliesTo(), adopted), revision.appliesTo(),
+				revision.act(), revision, clock.instant(), user);
+		var added = withAlignment(plan.versions(), version, adopted, user);
+		write(plan, expectedRevision, pushAll(plan, new Update(), added, OutboxEntry.PLAN_REVISED), user);
 		return get(id);
+	}
+
+	/**
+	 * Adds the versions an approved plan of {@code entity} and {@code year} needs after its SMVP changed, each
+	 * announced by a {@code PlanRevised} event for the checkpoints it applies to; retried on a concurrent write.
+	 *
+	 * @return the numbers of the versions added (empty when there is no such plan, or it is aligned already)
+	 */
+	public List<Integer> alignWithScoringPolicies(String entity, int year, String user) {
+		for (int attempt = 1;; attempt++) {
+			var plan = plans.findById(Plan.idOf(entity, year));
+			if (plan.isEmpty() || plan.get().status() != PlanStatus.APPROVED) {
+				return List.of();
+			}
+			var added = PolicyAlignment.missing(plan.get().versions(), policies.adopted(entity, year),
+					clock.instant(), user);
+			if (added.isEmpty()) {
+				return List.of();
+			}
+			try {
+				write(plan.get(), null, pushAll(plan.get(), new Update(), added, OutboxEntry.PLAN_REVISED), user);
+				return added.stream().map(PlanVersion::number).toList();
+			}
+			catch (PlanConflictException raced) {
+				if (attempt == 5) {
+					throw raced;
+				}
+			}
+		}
+	}
+
+	/** {@code version}, then the versions that align the plan with its SMVP at the checkpoints it leaves behind. */
+	private List<PlanVersion> withAlignment(List<PlanVersion> existing, PlanVersion version,
+			List<ScoringPolicies.Adopted> adopted, String user) {
+		var versions = new ArrayList<>(existing);
+		versions.add(version);
+		var added = new ArrayList<PlanVersion>();
+		added.add(version);
+		added.addAll(PolicyAlignment.missing(versions, adopted, clock.instant(), user));
+		return added;
+	}
+
+	/**
+	 * Pushes {@code added} and their events (the first of type {@code firstType}, the others {@code PlanRevised})
+	 * in one update, once it is sure that Kafka can take each event.
+	 */
+	private Update pushAll(Plan plan, Update update, List<PlanVersion> added, String firstType) {
+		var versions = new ArrayList<>(plan.versions());
+		var events = new ArrayList<OutboxEntry>();
+		for (var version : added) {
+			var type = events.isEmpty() ? firstType : OutboxEntry.PLAN_REVISED;
+			events.add(requireSendable(versions, plan, version, type));
+			versions.add(version);
+		}
+		return update.push("versions").each(added.toArray()).push("outbox").each(events.toArray());
 	}
 
 	public Plan get(String id) {
@@ -170,8 +231,12 @@ public class PlanService {
 
 	/** The outbox entry announcing {@code version}, once it is sure that Kafka can take its event. */
 	private OutboxEntry requireSendable(Plan plan, PlanVersion version, String type) {
+		return requireSendable(plan.versions(), plan, version, type);
+	}
+
+	private OutboxEntry requireSendable(List<PlanVersion> before, Plan plan, PlanVersion version, String type) {
 		var event = new OutboxEntry(UUID.randomUUID().toString(), type, version.number(), clock.instant());
-		var versions = new ArrayList<>(plan.versions());
+		var versions = new ArrayList<>(before);
 		versions.add(version);
 		events.requireSendable(new Plan(plan.id(), plan.entity(), plan.year(), PlanStatus.APPROVED, plan.revision(), null,
 				versions, List.of(), plan.createdAt(), plan.createdBy(), plan.updatedAt(), plan.updatedBy()), event);
@@ -196,6 +261,6 @@ public class PlanService {
 			throw new InvalidPlanException(List.of(Violation.of("", "required")));
 		}
 		var policy = content.scoringPolicy() == null ? ScoringPolicy.defaults() : content.scoringPolicy().withDefaults();
-		return content.withScoringPolicy(policy);
+		return content.withScoringPolicy(policy.withoutSmvp());
 	}
 }

@@ -57,6 +57,10 @@ public final class RevisionApplier {
 			violations.add(Violation.of(pointer + "/type", "required"));
 			return Optional.empty();
 		}
+		if (change.type() == PlanChange.Type.SCORING_POLICY_CHANGED) {
+			violations.add(Violation.of(pointer + "/type", "revision.policyViaSmvp"));
+			return Optional.empty();
+		}
 		if (content.operationalObjective(change.objective()).isEmpty()) {
 			violations.add(Violation.of(pointer + "/objective", "objective.unknown", String.valueOf(change.objective())));
 			return Optional.empty();
@@ -74,6 +78,7 @@ public final class RevisionApplier {
 			case TARGET_CHANGED -> existingIndicator(content, change, pointer, violations)
 				.flatMap(found -> required(change.target(), pointer + "/target", violations))
 				.map(target -> withIndicator(content, change, i -> i.withTargets(replaceTarget(i.targets(), target))));
+			case SCORING_POLICY_CHANGED -> Optional.empty();
 		};
 	}
 

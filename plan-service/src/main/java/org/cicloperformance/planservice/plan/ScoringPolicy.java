@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The scoring policy in force for a plan (the SMVP as data). Every field has a default, applied by
- * {@link #withDefaults()}, so a plan may state only what differs from the defaults.
+ * The scoring policy in force for a plan version. Every field has a default, applied by {@link #withDefaults()}, so
+ * a plan may state only what differs from the defaults. When the entity has adopted an SMVP for the plan's year
+ * (package {@code smvp}) the policy is the one its version in force sets, and {@code smvpId} / {@code smvpVersion}
+ * / {@code smvpAct} name that version and the act that adopted it ({@code version} is then the SMVP version too); a
+ * plan without an SMVP keeps its own policy and they are null.
  */
-record ScoringPolicy(
+public record ScoringPolicy(
 		Integer version,
 		BigDecimal cap,
 		BigDecimal floor,
@@ -17,7 +20,11 @@ record ScoringPolicy(
 		BigDecimal lateMilestoneCredit,
 		BigDecimal greenFrom,
 		BigDecimal amberFrom,
-		List<IncentiveBand> incentiveBands) {
+		List<IncentiveBand> incentiveBands,
+		RollUp rollUp,
+		String smvpId,
+		Integer smvpVersion,
+		ApprovingAct smvpAct) {
 
 	public enum NumericRule {
 		RATIO, LINEAR_FROM_BASELINE
@@ -25,6 +32,14 @@ record ScoringPolicy(
 
 	public enum MissingResultRule {
 		EXCLUDE, ZERO
+	}
+
+	/** How the operational objectives of a strategic objective weigh in its score. */
+	public enum RollUp {
+		/** Their {@code contributionWeight} when the plan gives one to every objective, otherwise equal weights. */
+		EQUAL,
+		/** Their weight in their manager's set ({@code weight}). */
+		BY_MANAGER_WEIGHT
 	}
 
 	public enum Payout {
@@ -41,7 +56,8 @@ record ScoringPolicy(
 	}
 
 	public static ScoringPolicy defaults() {
-		return new ScoringPolicy(null, null, null, null, null, null, null, null, null, null).withDefaults();
+		return new ScoringPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+			.withDefaults();
 	}
 
 	public ScoringPolicy withDefaults() {
@@ -55,7 +71,25 @@ record ScoringPolicy(
 				lateMilestoneCredit == null ? BigDecimal.ZERO : lateMilestoneCredit,
 				greenFrom == null ? new BigDecimal("0.90") : greenFrom,
 				amberFrom == null ? new BigDecimal("0.50") : amberFrom,
-				incentiveBands == null || incentiveBands.isEmpty() ? defaultBands() : List.copyOf(incentiveBands));
+				incentiveBands == null || incentiveBands.isEmpty() ? defaultBands() : List.copyOf(incentiveBands),
+				rollUp == null ? RollUp.EQUAL : rollUp, smvpId, smvpVersion, smvpAct);
+	}
+
+	/** This policy as version {@code number} of SMVP {@code id}, adopted by {@code act}, sets it. */
+	public ScoringPolicy fromSmvp(String id, int number, ApprovingAct act) {
+		return new ScoringPolicy(number, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, id, number, act).withDefaults();
+	}
+
+	/** This policy without a reference to an SMVP: a plan's own, when its entity has none for the year. */
+	ScoringPolicy withoutSmvp() {
+		return new ScoringPolicy(version, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, null, null, null);
+	}
+
+	/** Whether this policy is the one SMVP version {@code number} of {@code id} sets. */
+	boolean isFrom(String id, int number) {
+		return id.equals(smvpId) && smvpVersion != null && smvpVersion == number;
 	}
 
 	private static List<IncentiveBand> defaultBands() {

@@ -9,6 +9,9 @@ import org.cicloperformance.planservice.plan.PlanConflictException;
 import org.cicloperformance.planservice.plan.PlanNotFoundException;
 import org.cicloperformance.planservice.plan.Violation;
 import org.cicloperformance.planservice.proposal.ProposalNotFoundException;
+import org.cicloperformance.planservice.smvp.InvalidSmvpException;
+import org.cicloperformance.planservice.smvp.SmvpConflictException;
+import org.cicloperformance.planservice.smvp.SmvpNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +52,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"problem.invalid.detail", e.violations().size());
 		problem.setProperty("errors", e.violations().stream().map(this::error).toList());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidSmvp(InvalidSmvpException e) {
+		var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-smvp", "problem.invalidSmvp.title",
+				"problem.invalid.detail", e.violations().size());
+		problem.setProperty("errors", e.violations().stream().map(this::error).toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail smvpNotFound(SmvpNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "smvp-not-found", "problem.smvpNotFound.title",
+				"problem.smvpNotFound.detail", e.smvpId());
+	}
+
+	@ExceptionHandler
+	ProblemDetail smvpConflict(SmvpConflictException e) {
+		return problem(HttpStatus.CONFLICT, "conflict-" + e.code(), "problem.smvpConflict.title",
+				"conflict." + e.code(), e.args().toArray());
 	}
 
 	@ExceptionHandler

@@ -106,7 +106,8 @@ public final class PlanScorer {
 		List<NodeScore> areas = plan.organisationalAreas().stream().map(a -> organisationalAreaNode(a, objectiveScore))
 				.toList();
 		return new Scorecard(checkpoint.id(), plan.version(), plan.policy().version(), indicatorScores,
-				objectiveScores, strategicScores, areaScores, entity, managers, areas);
+				objectiveScores, strategicScores, areaScores, entity, managers, areas, plan.policy().smvpId(),
+				plan.policy().smvpVersion());
 	}
 
 	/**
@@ -196,7 +197,8 @@ public final class PlanScorer {
 		organisationalAreasTouched.forEach(position -> areas.set(position,
 				organisationalAreaNode(plan.organisationalAreas().get(position), objectiveScore)));
 		return new Scorecard(current.checkpoint(), current.planVersion(), current.policyVersion(), indicatorScores,
-				objectiveScores, strategicScores, areaScores, entity, managers, areas);
+				objectiveScores, strategicScores, areaScores, entity, managers, areas, current.smvpId(),
+				current.smvpVersion());
 	}
 
 	private IndicatorScore indicatorScore(Objective objective, IndicatorDefinition indicator, Checkpoint checkpoint,
@@ -221,11 +223,19 @@ public final class PlanScorer {
 				children);
 	}
 
+	/**
+	 * The policy's roll-up: {@code EQUAL} weighs the operational objectives by their {@code contributionWeight}
+	 * (equally when the plan does not give one to every objective), {@code BY_MANAGER_WEIGHT} by their weight in
+	 * their manager's set.
+	 */
 	private NodeScore strategicObjectiveNode(StrategicObjective strategic, Function<String, NodeScore> objectiveScore) {
-		List<BigDecimal> given = strategic.objectives().stream().map(Objective::contributionWeight).toList();
+		boolean byManager = plan.policy().rollUp() == Policy.RollUpWeights.BY_MANAGER_WEIGHT;
+		List<BigDecimal> given = strategic.objectives().stream()
+				.map(byManager ? Objective::weight : Objective::contributionWeight).toList();
 		return RollUp.of(NodeKind.STRATEGIC_OBJECTIVE, strategic.code(), strategic.name(),
-				basis(given, "pesi di contributo"), contributions(strategic.objectives().stream().map(Objective::code)
-						.toList(), weights(given), objectiveScore));
+				basis(given, byManager ? "pesi degli obiettivi del dirigente" : "pesi di contributo"),
+				contributions(strategic.objectives().stream().map(Objective::code).toList(), weights(given),
+						objectiveScore));
 	}
 
 	private NodeScore strategicAreaNode(StrategicArea area, Function<String, NodeScore> strategicScore) {

@@ -3,10 +3,15 @@ package org.cicloperformance.reportingservice.engine;
 import java.util.List;
 import java.util.Optional;
 
-/** Every score of a plan at a checkpoint, in plan order: indicators and all the aggregates. */
+/**
+ * Every score of a plan at a checkpoint, in plan order: indicators and all the aggregates. {@code smvpId} and
+ * {@code smvpVersion} name the SMVP version whose policy produced them (null when the plan embeds its own policy;
+ * {@code policyVersion} is then the plan policy's version).
+ */
 public record Scorecard(String checkpoint, int planVersion, int policyVersion, List<IndicatorScore> indicators,
 		List<NodeScore> objectives, List<NodeScore> strategicObjectives, List<NodeScore> strategicAreas,
-		NodeScore entity, List<NodeScore> managers, List<NodeScore> organisationalAreas) {
+		NodeScore entity, List<NodeScore> managers, List<NodeScore> organisationalAreas, String smvpId,
+		Integer smvpVersion) {
 
 	public Scorecard {
 		indicators = List.copyOf(indicators);

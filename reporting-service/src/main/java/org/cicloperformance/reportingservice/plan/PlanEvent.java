@@ -93,10 +93,23 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 			Map<String, BigDecimal> components, String text) {
 	}
 
+	/**
+	 * The policy of the version; {@code smvpId}, {@code smvpVersion} and {@code smvpAct} name the SMVP version that set
+	 * it and the act adopting it (the Relazione shows them). They and {@code rollUp} are absent from events published
+	 * before plan-service kept SMVPs (read as EQUAL and no SMVP).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Policy(Integer version, BigDecimal cap, BigDecimal floor, String numericRule,
 			String missingAtIntermediate, String missingAtFinal, BigDecimal lateMilestoneCredit,
-			List<IncentiveBand> incentiveBands) {
+			List<IncentiveBand> incentiveBands, String rollUp, String smvpId, Integer smvpVersion, Act smvpAct) {
+
+		/** A policy without roll-up or SMVP (the defaults' placeholder of the report). */
+		public Policy(Integer version, BigDecimal cap, BigDecimal floor, String numericRule,
+				String missingAtIntermediate, String missingAtFinal, BigDecimal lateMilestoneCredit,
+				List<IncentiveBand> incentiveBands) {
+			this(version, cap, floor, numericRule, missingAtIntermediate, missingAtFinal, lateMilestoneCredit,
+					incentiveBands, null, null, null, null);
+		}
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -34,7 +34,9 @@ public final class PlanMapper {
 		if (p == null) {
 			return Policy.defaults();
 		}
-		return new Policy(p.version() == null ? 1 : p.version(), p.cap(), p.floor(),
+		int version = p.smvpId() != null && p.smvpVersion() != null ? p.smvpVersion()
+				: p.version() == null ? 1 : p.version();
+		return new Policy(version, p.cap(), p.floor(),
 				p.numericRule() == null ? null : Policy.NumericRule.valueOf(p.numericRule()),
 				p.missingAtIntermediate() == null ? null : Policy.MissingRule.valueOf(p.missingAtIntermediate()),
 				p.missingAtFinal() == null ? null : Policy.MissingRule.valueOf(p.missingAtFinal()),
@@ -42,7 +44,9 @@ public final class PlanMapper {
 				p.incentiveBands() == null ? null : p.incentiveBands().stream()
 						.map(b -> new Policy.IncentiveBand(b.code(), b.from(), b.to(),
 								Policy.Payout.valueOf(b.payout())))
-						.toList());
+						.toList(),
+				p.rollUp() == null ? null : Policy.RollUpWeights.valueOf(p.rollUp()),
+				p.smvpId() == null || p.smvpVersion() == null ? null : p.smvpId());
 	}
 
 	private static ScoringPlan.StrategicArea area(PlanEvent.StrategicArea a) {

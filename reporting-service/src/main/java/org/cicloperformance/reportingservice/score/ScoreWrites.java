@@ -171,7 +171,8 @@ class ScoreWrites {
 				document.checkpointDate(), document.finalCheckpoint(), document.checkpointLabel(), document.status(),
 				document.revision(), document.computedAt(), card.checkpoint(), card.planVersion(),
 				card.policyVersion(), parts, stripped(card.strategicObjectives()), stripped(card.strategicAreas()),
-				stripped(card.entity()), stripped(card.managers()), stripped(card.organisationalAreas()));
+				stripped(card.entity()), stripped(card.managers()), stripped(card.organisationalAreas()),
+				card.smvpId(), card.smvpVersion());
 	}
 
 	/**
@@ -211,7 +212,8 @@ class ScoreWrites {
 		}
 		Scorecard card = new Scorecard(summary.scoredCheckpoint(), summary.planVersion(), summary.policyVersion(),
 				indicators, objectives, explained(summary.strategicObjectives()), explained(summary.strategicAreas()),
-				explained(summary.entity()), explained(summary.managers()), explained(summary.organisationalAreas()));
+				explained(summary.entity()), explained(summary.managers()), explained(summary.organisationalAreas()),
+				summary.smvpId(), summary.smvpVersion());
 		ScoreDocument document = new ScoreDocument(summary.id(), summary.planId(), summary.checkpoint(),
 				summary.checkpointDate(), summary.finalCheckpoint(), summary.checkpointLabel(), summary.status(),
 				summary.revision(), summary.computedAt(), card);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.plan.PlanMapper;
 import org.cicloperformance.reportingservice.result.ResultEvent;
+import org.cicloperformance.reportingservice.engine.Policy;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.support.Seed;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,25 @@ class ProducerContractTest {
 		assertThat(event.revision().act().date()).isNotNull();
 		assertThat(event.revision().changes()).isNotEmpty()
 				.allSatisfy(change -> assertThat(change.type()).isNotBlank());
+	}
+
+	@Test
+	void readsWhichSmvpVersionSetThePolicy() {
+		PlanEvent published = Seed.JSON.readValue(Seed.read(Seed.PLAN_CONTRACTS.resolve("plan-published.sample.json")),
+				PlanEvent.class);
+		PlanEvent applied = Seed.JSON.readValue(
+				Seed.read(Seed.PLAN_CONTRACTS.resolve("plan-revised-smvp.sample.json")), PlanEvent.class);
+
+		assertThat(PlanMapper.toScoringPlan(published.planId(), 1, published.plan()).policy())
+				.extracting(p -> p.smvpId(), p -> p.smvpVersion(), p -> p.rollUp())
+				.containsExactly("cciaa-esempio-2018", 1, Policy.RollUpWeights.EQUAL);
+		ScoringPlan plan = PlanMapper.toScoringPlan(applied.planId(), applied.version(), applied.plan());
+		assertThat(plan.policy()).extracting(p -> p.smvpId(), p -> p.smvpVersion(), p -> p.version(), p -> p.rollUp())
+				.containsExactly("cciaa-esempio-2018", 2, 2, Policy.RollUpWeights.BY_MANAGER_WEIGHT);
+		assertThat(applied.appliesTo()).containsExactly("2018-12-31");
+		assertThat(applied.plan().scoringPolicy().smvpAct().number()).isEqualTo("120");
+		assertThat(applied.revision().changes()).extracting(PlanEvent.Change::type)
+				.containsExactly("SCORING_POLICY_CHANGED");
 	}
 
 	@Test

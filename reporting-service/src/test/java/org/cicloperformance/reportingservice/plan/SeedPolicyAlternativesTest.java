@@ -42,6 +42,25 @@ class SeedPolicyAlternativesTest {
 	}
 
 	@Test
+	void theSmvpsRollUpByManagerWeightGivesTheSameFiguresAsContributionWeightsEqualToTheManagersWeights() {
+		Scorecard bySmvp = score(Seed.plan(), Policy.defaults().withRollUp(Policy.RollUpWeights.BY_MANAGER_WEIGHT));
+
+		assertThat(figures(bySmvp)).isEqualTo("2.1 85,34% · area 2 75,49% · entity 75,16%");
+		assertThat(bySmvp.strategicObjective("2.1").orElseThrow().weightBasis())
+				.isEqualTo("pesi degli obiettivi del dirigente");
+		assertThat(bySmvp.strategicObjective("2.1").orElseThrow().arithmetic())
+				.isEqualTo("(20 · 87,08% + 30 · 80,08% + 20 · 91,48%) / 70 = 85,34%");
+	}
+
+	@Test
+	void readsAPolicyPublishedBeforeSmvpsAsThePlansOwnRolledUpAsBefore() {
+		PlanEvent.Policy old = new PlanEvent.Policy(3, null, null, null, null, null, null, null);
+
+		assertThat(PlanMapper.policy(old)).extracting(p -> p.smvpId(), p -> p.smvpVersion(), p -> p.version(),
+				p -> p.rollUp()).containsExactly(null, null, 3, Policy.RollUpWeights.EQUAL);
+	}
+
+	@Test
 	void noCapOnTheRatioInsteadOfOneHundredPercent() {
 		Scorecard capped = score(Seed.plan(), null);
 		Scorecard uncapped = score(Seed.plan(), Policy.defaults().withCap(new BigDecimal("1000")));

@@ -21,13 +21,13 @@ import tools.jackson.databind.node.ObjectNode;
 class PlanEventContractTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "plan-published.sample.json", "plan-revised.sample.json" })
+	@ValueSource(strings = { "plan-published.sample.json", "plan-revised.sample.json", "plan-revised-smvp.sample.json" })
 	void goldenSamplesHonourTheSchema(String sample) {
 		assertThat(Contracts.violations(Contracts.sample(sample))).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "plan-published.sample.json", "plan-revised.sample.json" })
+	@ValueSource(strings = { "plan-published.sample.json", "plan-revised.sample.json", "plan-revised-smvp.sample.json" })
 	void goldenSamplesCarryAValidPlan(String sample) {
 		var plan = PlanFixtures.JSON.treeToValue(PlanFixtures.JSON.readTree(Contracts.sample(sample)).get("plan"),
 				org.cicloperformance.planservice.plan.PlanContent.class);

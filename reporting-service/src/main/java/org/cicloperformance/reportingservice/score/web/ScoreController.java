@@ -84,7 +84,7 @@ class ScoreController {
 	}
 
 	record CheckpointAchievement(String checkpoint, String checkpointLabel, LocalDate checkpointDate, int planVersion,
-			int policyVersion, IndicatorView achievement) {
+			int policyVersion, IndicatorView achievement, String smvpId, Integer smvpVersion) {
 	}
 
 	record ResultVersion(String checkpoint, int resultVersion, Integer planVersion, String eventId,
@@ -100,7 +100,8 @@ class ScoreController {
 		List<CheckpointAchievement> achievements = documents.stream()
 				.flatMap(d -> d.scorecard().indicator(objective, indicator).stream()
 						.map(i -> new CheckpointAchievement(d.checkpoint(), d.checkpointLabel(), d.checkpointDate(),
-								d.scorecard().planVersion(), d.scorecard().policyVersion(), IndicatorView.of(i))))
+								d.scorecard().planVersion(), d.scorecard().policyVersion(), IndicatorView.of(i),
+								d.scorecard().smvpId(), d.scorecard().smvpVersion())))
 				.toList();
 		List<ResultFact> history = results.history(planId, objective, indicator);
 		if (achievements.isEmpty() && history.isEmpty()) {

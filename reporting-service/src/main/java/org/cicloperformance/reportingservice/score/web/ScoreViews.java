@@ -18,11 +18,12 @@ final class ScoreViews {
 
 	/**
 	 * The header every score view carries: which plan version, policy version and status the scores are;
-	 * {@code closing} is the OIV's closing the {@code FINAL} scores belong to (null for {@code PROVISIONAL} ones).
+	 * {@code closing} is the OIV's closing the {@code FINAL} scores belong to (null for {@code PROVISIONAL} ones);
+	 * {@code smvpId} / {@code smvpVersion} the SMVP version that produced them (null: the plan's own policy).
 	 */
 	record ScoresView(String planId, String checkpoint, String checkpointLabel, LocalDate checkpointDate,
 			boolean finalCheckpoint, String status, int planVersion, int policyVersion, long revision,
-			Instant computedAt, NodeView node, Integer closing) {
+			Instant computedAt, NodeView node, Integer closing, String smvpId, Integer smvpVersion) {
 	}
 
 	private final ScoreDocument document;
@@ -83,7 +84,8 @@ final class ScoreViews {
 		Scorecard card = document.scorecard();
 		return new ScoresView(document.planId(), document.checkpoint(), document.checkpointLabel(),
 				document.checkpointDate(), document.finalCheckpoint(), document.status().name(), card.planVersion(),
-				card.policyVersion(), document.revision(), document.computedAt(), node, closing);
+				card.policyVersion(), document.revision(), document.computedAt(), node, closing, card.smvpId(),
+				card.smvpVersion());
 	}
 
 	Scorecard scorecard() {
