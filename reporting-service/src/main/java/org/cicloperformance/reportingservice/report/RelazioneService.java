@@ -57,14 +57,17 @@ public class RelazioneService {
 			throw new NotFoundException("notFound.plan", planId);
 		}
 		PlanEvent.Content latest = plans.content(versions.get(versions.size() - 1));
-		String checkpoint = ReportText.list(latest.checkpoints()).stream().filter(PlanEvent.Checkpoint::isFinal)
-				.map(PlanEvent.Checkpoint::id).findFirst()
+		PlanEvent.Checkpoint last = ReportText.list(latest.checkpoints()).stream().filter(PlanEvent.Checkpoint::isFinal)
+				.findFirst()
 				.orElseThrow(() -> new RelazioneRefusedException("relazione.refused.noFinalCheckpoint", planId));
+		String checkpoint = last.id();
+		// the refusals name the checkpoint as people write it: 31/12/2018
+		String shown = last.date() == null ? checkpoint : ReportText.date(last.date());
 		ReportCheckpointStatus.Closing closing = status.closing(planId, checkpoint)
-				.orElseThrow(() -> new RelazioneRefusedException("relazione.refused.notClosed", planId, checkpoint));
+				.orElseThrow(() -> new RelazioneRefusedException("relazione.refused.notClosed", planId, shown));
 		CurrentScores.Current current = scores.resolve(planId, checkpoint).filter(c -> c.closing() != null)
 				.orElseThrow(() -> new RelazioneRefusedException("relazione.refused.finalScoresPending", planId,
-						checkpoint));
+						shown));
 		MonitoringReport report = reports.report(planId, checkpoint, locale);
 		HrFeed feed = feeds.feed(current.document(), current.closing());
 		List<RelazioneBuilder.VersionInput> history = versions.stream()
