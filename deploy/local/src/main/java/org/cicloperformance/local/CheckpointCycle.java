@@ -16,10 +16,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OIV cycle of the demo's 30/6 checkpoint, run through the services' APIs as the people involved would: each
- * manager submits, the OIV starts the review, validates every due indicator and closes; then reporting-service's
- * final HR feed and the monitoring report are downloaded. Each step prints the call it makes, so a newcomer can
- * repeat it by hand; a second run resumes where the first stopped and changes nothing already done.
+ * The OIV cycle of one of the demo's checkpoints (30/6 by default; 31/12 with the year-end example, see
+ * {@link YearEndCycle}), run through the services' APIs as the people involved would: each manager submits, the
+ * OIV starts the review, validates every due indicator and closes; then reporting-service's final HR feed and the
+ * monitoring report are downloaded, and at the final checkpoint the Relazione sulla performance. Each step prints
+ * the call it makes, so a newcomer can repeat it by hand; a second run resumes where the first stopped and changes
+ * nothing already done.
  */
 public final class CheckpointCycle {
 
@@ -41,7 +43,14 @@ public final class CheckpointCycle {
 
 	private final Consumer<String> out;
 
+	private final String checkpoint;
+
 	CheckpointCycle(String monitoring, String reporting, Path downloads, Consumer<String> out) {
+		this(monitoring, reporting, downloads, out, CHECKPOINT);
+	}
+
+	CheckpointCycle(String monitoring, String reporting, Path downloads, Consumer<String> out, String checkpoint) {
+		this.checkpoint = checkpoint;
 		this.monitoring = monitoring;
 		this.reporting = reporting;
 		this.downloads = downloads;
@@ -77,7 +86,7 @@ public final class CheckpointCycle {
 			step("L'OIV chiude la scadenza", OIV, "POST", checkpointPath() + "/closing", null);
 			state = call(OIV, "POST", checkpointPath() + "/closing", null, 200);
 		}
-		out.accept("Scadenza " + CHECKPOINT + ": " + state.path("status").asString() + " (chiusura n. "
+		out.accept("Scadenza " + checkpoint + ": " + state.path("status").asString() + " (chiusura n. "
 				+ state.path("closing").asInt() + ")");
 		awaitFinalFeed();
 		return download();
@@ -90,8 +99,11 @@ public final class CheckpointCycle {
 				throw new StackException("Dirigente non previsto dalla demo: " + manager);
 			}
 			var body = json.createObjectNode();
-			body.put("commentary", "Risultati al 30/6 come da schede degli obiettivi; criticità e proposte di "
-					+ "variazione dei valori attesi nella revisione approvata.");
+			body.put("commentary", CHECKPOINT.equals(checkpoint)
+					? "Risultati al 30/6 come da schede degli obiettivi; criticità e proposte di "
+							+ "variazione dei valori attesi nella revisione approvata."
+					: "Risultati al " + checkpoint + " (esempio, non dal documento) con le cause degli scostamenti "
+							+ "nei commenti degli indicatori.");
 			body.putArray("proposals");
 			step("Il dirigente " + manager + " trasmette i risultati", manager, "POST", checkpointPath() + "/submissions",
 					body.toString());
@@ -124,7 +136,7 @@ public final class CheckpointCycle {
 
 	/** reporting-service learns the closing from checkpoint-events: wait until its feed says FINAL. */
 	private void awaitFinalFeed() {
-		String path = "/api/plans/" + DemoLoader.PLAN_ID + "/checkpoints/" + CHECKPOINT + "/hr-feed";
+		String path = "/api/plans/" + DemoLoader.PLAN_ID + "/checkpoints/" + checkpoint + "/hr-feed";
 		out.accept("Attesa del flusso HR definitivo: curl -u personale:personale " + reporting + path);
 		var deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (true) {
@@ -141,18 +153,26 @@ public final class CheckpointCycle {
 	}
 
 	private List<Path> download() {
-		String base = reporting + "/api/plans/" + DemoLoader.PLAN_ID + "/checkpoints/" + CHECKPOINT;
+		String base = reporting + "/api/plans/" + DemoLoader.PLAN_ID + "/checkpoints/" + checkpoint;
 		List<Path> files = new ArrayList<>();
 		files.add(save("direzione", base + "/report.pdf",
-				"relazione-monitoraggio-" + DemoLoader.PLAN_ID + "-" + CHECKPOINT + ".pdf"));
+				"relazione-monitoraggio-" + DemoLoader.PLAN_ID + "-" + checkpoint + ".pdf"));
 		files.add(save("direzione", base + "/report.html",
-				"relazione-monitoraggio-" + DemoLoader.PLAN_ID + "-" + CHECKPOINT + ".html"));
-		files.add(save("personale", base + "/hr-feed.csv", "flusso-hr-" + DemoLoader.PLAN_ID + "-" + CHECKPOINT + ".csv"));
+				"relazione-monitoraggio-" + DemoLoader.PLAN_ID + "-" + checkpoint + ".html"));
+		files.add(save("personale", base + "/hr-feed.csv", "flusso-hr-" + DemoLoader.PLAN_ID + "-" + checkpoint + ".csv"));
+		if (!CHECKPOINT.equals(checkpoint)) {
+			// the final checkpoint, closed by the OIV: the Relazione sulla performance with its validation
+			String relazione = reporting + "/api/reports/relazione?planId=" + DemoLoader.PLAN_ID;
+			files.add(save("direzione", relazione + "&format=pdf", "relazione-performance-" + DemoLoader.PLAN_ID + ".pdf"));
+			files.add(save("direzione", relazione + "&format=html",
+					"relazione-performance-" + DemoLoader.PLAN_ID + ".html"));
+		}
 		return files;
 	}
 
 	private Path save(String user, String url, String name) {
-		out.accept("Scarico: curl -u " + user + ":" + user + " -o " + name + " " + url);
+		String shown = url.contains("&") ? "'" + url + "'" : url;
+		out.accept("Scarico: curl -u " + user + ":" + user + " -o " + name + " " + shown);
 		try {
 			Files.createDirectories(downloads);
 			var file = downloads.resolve(name);
@@ -182,7 +202,7 @@ public final class CheckpointCycle {
 	}
 
 	private String checkpointPath() {
-		return "/api/checkpoints/" + DemoLoader.PLAN_ID + "/" + CHECKPOINT;
+		return "/api/checkpoints/" + DemoLoader.PLAN_ID + "/" + checkpoint;
 	}
 
 	private void step(String what, String user, String method, String path, String body) {

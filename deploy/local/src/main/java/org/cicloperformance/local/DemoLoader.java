@@ -17,6 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Loads the 2018 demo through the services' own APIs, as a planner and the area offices would: the SMVP 2018
  * (version 1, the demo's scoring rules), plan version 1 approved, the 30/6 results posted to monitoring-service, then the mid-year revision (version 2). Every step is
  * idempotent, and a marker in the data folder makes a restart load nothing twice.
+ * <p>
+ * On request only ({@code -Dstack.demo.yearend=true}, {@code STACK_DEMO_YEAREND=true}, or deploy/ciclo-31-dicembre.sh)
+ * it also posts the year-end example: results at 31/12 for every indicator of version 2, with causes of the
+ * deviations. The document has no year-end results: these are an example, not from the document
+ * ({@code esempio/risultati-2018-12-31.json}, docs/demo-dataset.md), and each commentary says so.
  */
 final class DemoLoader {
 
@@ -36,14 +41,38 @@ final class DemoLoader {
 
 	private final Path marker;
 
+	private final Path yearEndMarker;
+
 	DemoLoader(String planService, String monitoringService, Path dataFolder) {
 		this.planService = planService;
 		this.monitoringService = monitoringService;
 		this.marker = dataFolder.resolve("demo-loaded");
+		this.yearEndMarker = dataFolder.resolve("esempio-31-dicembre-loaded");
 	}
 
 	boolean alreadyLoaded() {
 		return Files.exists(marker);
+	}
+
+	boolean yearEndAlreadyLoaded() {
+		return Files.exists(yearEndMarker);
+	}
+
+	/**
+	 * Posts the year-end example (38 results at 31/12 on plan version 2): monitoring-service must know version 2,
+	 * so it is retried while it answers that the version is not received yet. Idempotent (the same key every time).
+	 */
+	void loadYearEnd() {
+		var example = resource("esempio/risultati-2018-12-31.json");
+		var body = json.createObjectNode();
+		body.set("results", example.path("results"));
+		postBatch(body.toString(), "esempio-" + PLAN_ID + "-2018-12-31", "Risultati di esempio al 31/12");
+		try {
+			Files.writeString(yearEndMarker, Instant.now().toString());
+		}
+		catch (IOException e) {
+			throw new StackException("Impossibile scrivere " + yearEndMarker, e);
+		}
 	}
 
 	void load() {
@@ -77,17 +106,22 @@ final class DemoLoader {
 		expect(send(post(planService + "/api/plans/import", body.toString())), 201, "import del piano 2018");
 	}
 
-	/** monitoring-service learns the plan from plan-events: retry while it has not received it yet. */
 	private void postResults() {
+		postBatch(resource("risultati-2018-06-30.json").toString(), "demo-" + PLAN_ID + "-2018-06-30",
+				"Risultati al 30/6");
+	}
+
+	/** monitoring-service learns the plan from plan-events: retry while it has not received it yet. */
+	private void postBatch(String batch, String idempotencyKey, String what) {
 		var deadline = Instant.now().plus(Duration.ofSeconds(90));
 		HttpResponse<String> response;
 		do {
 			var request = HttpRequest.newBuilder(URI.create(monitoringService + "/api/results/batch"))
 				.header("Content-Type", "application/json")
-				.header("Idempotency-Key", "demo-" + PLAN_ID + "-2018-06-30")
+				.header("Idempotency-Key", idempotencyKey)
 				.header("Authorization", LocalUsers.basic(LocalUsers.MONITORING_OFFICE))
 				.timeout(Duration.ofSeconds(60))
-				.POST(HttpRequest.BodyPublishers.ofString(resource("risultati-2018-06-30.json").toString()))
+				.POST(HttpRequest.BodyPublishers.ofString(batch))
 				.build();
 			response = send(request);
 			if (response.statusCode() / 100 == 2) {
@@ -96,7 +130,7 @@ final class DemoLoader {
 			Pause.of(Duration.ofMillis(1000));
 		}
 		while ((response.statusCode() == 404 || response.statusCode() == 409) && Instant.now().isBefore(deadline));
-		throw new StackException("Risultati al 30/6 rifiutati da monitoring-service (" + response.statusCode() + "): "
+		throw new StackException(what + " rifiutati da monitoring-service (" + response.statusCode() + "): "
 				+ response.body());
 	}
 
@@ -110,7 +144,8 @@ final class DemoLoader {
 	}
 
 	private JsonNode resource(String name) {
-		try (InputStream in = DemoLoader.class.getResourceAsStream("/demo/" + name)) {
+		String path = name.contains("/") ? "/" + name : "/demo/" + name;
+		try (InputStream in = DemoLoader.class.getResourceAsStream(path)) {
 			if (in == null) {
 				throw new StackException("Dati demo mancanti: " + name);
 			}

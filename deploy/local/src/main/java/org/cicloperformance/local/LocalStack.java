@@ -82,6 +82,10 @@ public final class LocalStack implements AutoCloseable {
 							List.of("plan-events", "result-events")), Duration.ofSeconds(90));
 				}
 			}
+			if (Settings.yearEndExample(System.getenv()) && !demo.yearEndAlreadyLoaded()) {
+				log("Caricamento dei risultati di esempio al 31/12 (esempio, non dal documento)");
+				demo.loadYearEnd();
+			}
 		}
 	}
 

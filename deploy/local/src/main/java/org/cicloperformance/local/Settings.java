@@ -49,6 +49,14 @@ public record Settings(Path home, Path data, String host, int kafkaPort, int kaf
 				source.get("stack.bind", DEFAULT_BIND));
 	}
 
+	/**
+	 * Whether the launcher also loads the year-end example of the demo (results at 31/12, an example, not from the
+	 * document): {@code -Dstack.demo.yearend=true} or {@code STACK_DEMO_YEAREND=true}; off by default.
+	 */
+	public static boolean yearEndExample(Map<String, String> env) {
+		return Boolean.parseBoolean(new Source(env).get("stack.demo.yearend", "false"));
+	}
+
 	public String kafkaBrokers() {
 		return host + ":" + kafkaPort;
 	}

@@ -10,12 +10,13 @@ import java.util.List;
  */
 public record RecordedResult(String planId, String objective, String indicator, String checkpoint, int version,
 		int planVersion, ResultValue value, Deviation deviation, String commentary, List<String> evidence,
-		List<AttachedEvidence> evidenceFiles, String reportedBy, String reason, Instant recordedAt, String eventId) {
+		List<AttachedEvidence> evidenceFiles, String reportedBy, String reason, Instant recordedAt, String eventId,
+		String deviationCause) {
 
 	static RecordedResult of(ResultDocument document, ResultVersion v) {
 		return new RecordedResult(document.planId(), document.objective(), document.indicator(),
 				document.checkpoint(), v.version(), v.planVersion(), v.value(), v.deviation(), v.commentary(),
 				v.evidence(), document.evidenceFiles().stream().filter(e -> e.resultVersion() <= v.version()).toList(),
-				v.reportedBy(), v.reason(), v.recordedAt(), v.eventId());
+				v.reportedBy(), v.reason(), v.recordedAt(), v.eventId(), v.deviationCause());
 	}
 }

@@ -100,6 +100,9 @@ final class ResultChecker {
 			violations.add(Violation.of("/indicator", "kind-unsupported", request.indicator()));
 			return new Refused(violations);
 		}
+		if (request.deviationCause() != null && DeviationCause.of(request.deviationCause()).isEmpty()) {
+			violations.add(Violation.of("/deviationCause", "deviation-cause-unknown", request.deviationCause()));
+		}
 		if (request.value() != null) {
 			checkValue(indicator.get(), request.checkpoint(), request.value(), violations);
 		}
@@ -119,6 +122,7 @@ final class ResultChecker {
 		InputBounds.check(v, InputBounds.code("/reportedBy", r.reportedBy()));
 		InputBounds.check(v, InputBounds.text("/commentary", r.commentary(), InputBounds.MAX_TEXT));
 		InputBounds.check(v, InputBounds.text("/reason", r.reason(), InputBounds.MAX_TEXT));
+		InputBounds.check(v, InputBounds.code("/deviationCause", r.deviationCause()));
 		InputBounds.check(v, InputBounds.items("/evidence", r.evidence()));
 		for (int i = 0; i < r.evidence().size() && i < InputBounds.MAX_ITEMS; i++) {
 			InputBounds.check(v, InputBounds.text("/evidence/" + i, r.evidence().get(i), InputBounds.MAX_REFERENCE));

@@ -7,7 +7,7 @@ import java.util.List;
 record ResultRecorded(String type, String eventId, String planId, int planVersion, String entity,
 		String objective, String indicator, String checkpoint, int resultVersion, ResultValue value,
 		Deviation deviation, String commentary, List<String> evidence, String reportedBy, String reason,
-		Instant recordedAt) {
+		Instant recordedAt, String deviationCause) {
 
 	public static final String TYPE = "ResultRecorded";
 }

@@ -66,7 +66,8 @@ class ResultWriter {
 		ResultVersion longest = new ResultVersion(Integer.MIN_VALUE, item.planVersion().version(),
 				item.request().value(), item.deviation(), item.request().commentary(), item.request().evidence(),
 				item.request().reportedBy(), item.request().reason(),
-				Instant.ofEpochMilli(clock.millis() / 1000 * 1000 + 999), new UUID(-1, -1).toString(), null);
+				Instant.ofEpochMilli(clock.millis() / 1000 * 1000 + 999), new UUID(-1, -1).toString(), null,
+				item.request().deviationCause());
 		return eventSize.fits(outboxEntry(item.request(), entityOf(item.planVersion()), longest).payload());
 	}
 
@@ -202,7 +203,8 @@ class ResultWriter {
 	private ResultVersion versionOf(Accepted item, int number, Instant recordedAt, String requestId) {
 		ResultRequest r = item.request();
 		return new ResultVersion(number, item.planVersion().version(), r.value(), item.deviation(), r.commentary(),
-				r.evidence(), r.reportedBy(), r.reason(), recordedAt, UUID.randomUUID().toString(), requestId);
+				r.evidence(), r.reportedBy(), r.reason(), recordedAt, UUID.randomUUID().toString(), requestId,
+				r.deviationCause());
 	}
 
 	/** One item, read and written on its own until it wins: for the items of a document that lost a bulk race. */
@@ -243,7 +245,7 @@ class ResultWriter {
 	private OutboxEntry outboxEntry(ResultRequest r, String entity, ResultVersion v) {
 		ResultRecorded event = new ResultRecorded(ResultRecorded.TYPE, v.eventId(), r.planId(), v.planVersion(),
 				entity, r.objective(), r.indicator(), r.checkpoint(), v.version(), v.value(), v.deviation(),
-				v.commentary(), v.evidence(), v.reportedBy(), v.reason(), v.recordedAt());
+				v.commentary(), v.evidence(), v.reportedBy(), v.reason(), v.recordedAt(), v.deviationCause());
 		return new OutboxEntry(v.eventId(), r.planId(), ResultRecorded.TYPE, eventMapper.writeValueAsString(event),
 				v.recordedAt().toEpochMilli());
 	}

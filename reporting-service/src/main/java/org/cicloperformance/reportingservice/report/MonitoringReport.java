@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * The monitoring report of a plan at a checkpoint, as the template shows it: every figure already formatted (Italian
  * numbers and dates), every label a message key. Built by {@link ReportBuilder} from the read model; nothing here is
- * computed by the template.
+ * computed by the template. {@code example} is set when the results come from the demo's year-end example (an
+ * example, not from the document: the report says so).
  */
 record MonitoringReport(String planId, String title, String entityName, String checkpoint,
 		String checkpointLabel, String checkpointDate, boolean finalCheckpoint, int planVersion, String statusKey,
 		Validation validation, String entityValue, String entityScore, String entityCoverage, String entityArithmetic,
 		List<CheckpointColumn> checkpoints, List<TreeArea> tree, List<ManagerTable> managers,
 		List<ObjectiveSection> objectives, List<RevisionNote> revisions, Rules rules, Signatures signatures,
-		boolean verdicts, String fileName) {
+		boolean verdicts, String fileName, boolean example) {
 
 	/** The OIV's validation: {@code date} and {@code closing} are null while the checkpoint is not validated. */
 	public record Validation(boolean validated, String date, Integer closing) {

@@ -54,14 +54,23 @@ final class ReportBuilder {
 
 	static final String BLANK = ReportText.BLANK;
 
-	/** What the report is made of. {@code later} are the versions that do not apply to the checkpoint. */
+	/**
+	 * What the report is made of. {@code later} are the versions that do not apply to the checkpoint;
+	 * {@code earlierSignatories} those of an earlier version, used when no version given names any (may be null).
+	 */
 	record Inputs(String planId, ScoreDocument document, PlanEvent.Content content, List<LaterVersion> later,
-			List<ResultFact> results, Optional<ReportCheckpointStatus.Closing> closing) {
+			List<ResultFact> results, Optional<ReportCheckpointStatus.Closing> closing,
+			PlanEvent.Signatories earlierSignatories) {
 
 		Inputs {
 			later = later == null ? List.of() : List.copyOf(later);
 			results = results == null ? List.of() : List.copyOf(results);
 			closing = closing == null ? Optional.empty() : closing;
+		}
+
+		Inputs(String planId, ScoreDocument document, PlanEvent.Content content, List<LaterVersion> later,
+				List<ResultFact> results, Optional<ReportCheckpointStatus.Closing> closing) {
+			this(planId, document, content, later, results, closing, null);
 		}
 	}
 
@@ -114,7 +123,8 @@ final class ReportBuilder {
 				number(content.entityValue()), percent(entity == null ? null : entity.score()),
 				percent(entity == null ? null : entity.coverage()), entity == null ? null : entity.arithmetic(),
 				checkpoints, tree(), managers(), objectives().stream().map(this::objective).toList(), revisions(),
-				rules(), signatures(), closing.isPresent(), fileName(in.planId(), document.checkpoint()));
+				rules(), signatures(), closing.isPresent(), fileName(in.planId(), document.checkpoint()),
+				results.values().stream().anyMatch(ReportText::isExample));
 	}
 
 	/** A name a browser keeps as it is: {@code relazione-monitoraggio-cciaa-brescia-2018-2018-06-30.pdf}. */
@@ -295,7 +305,8 @@ final class ReportBuilder {
 	private MonitoringReport.Signatures signatures() {
 		PlanEvent.Signatories signatories = Stream.concat(Stream.of(in.content()),
 				in.later().stream().map(LaterVersion::content)).filter(Objects::nonNull)
-				.map(PlanEvent.Content::signatories).filter(Objects::nonNull).findFirst().orElse(null);
+				.map(PlanEvent.Content::signatories).filter(Objects::nonNull).findFirst()
+				.orElse(in.earlierSignatories());
 		String date = in.closing().map(c -> c.date() == null ? null
 				: DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(c.date())).orElse(null);
 		PlanEvent.Signatories names = signatories == null ? new PlanEvent.Signatories(null, null, null, null)

@@ -30,6 +30,8 @@ class ReportRenderer {
 
 	static final String TEMPLATE = "report/report";
 
+	static final String RELAZIONE = "report/relazione";
+
 	private static final Logger log = LoggerFactory.getLogger(ReportRenderer.class);
 
 	private static final String FAMILY = "DejaVu Sans";
@@ -72,7 +74,21 @@ class ReportRenderer {
 		return XmlText.legal(templates.process(TEMPLATE, new Context(locale, Map.of("report", report))));
 	}
 
+	/** The Relazione sulla performance: its own template, the same styles, fonts and page layout. */
+	String html(Relazione relazione, Locale locale) {
+		return XmlText.legal(templates.process(RELAZIONE,
+				new Context(locale, Map.of("relazione", relazione, "report", relazione.report()))));
+	}
+
 	byte[] pdf(MonitoringReport report, Locale locale) {
+		return pdf(html(report, locale), report.planId(), report.checkpoint());
+	}
+
+	byte[] pdf(Relazione relazione, Locale locale) {
+		return pdf(html(relazione, locale), relazione.planId(), relazione.checkpoint());
+	}
+
+	private byte[] pdf(String html, String planId, String checkpoint) {
 		long start = System.nanoTime();
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream(256 * 1024);
 		PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -82,7 +98,7 @@ class ReportRenderer {
 		builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
 		fonts.forEach((face, bytes) -> builder.useFont(() -> new ByteArrayInputStream(bytes), FAMILY, face.weight(),
 				face.style(), true));
-		builder.withHtmlContent(html(report, locale), null);
+		builder.withHtmlContent(html, null);
 		builder.toStream(pdf);
 		try {
 			builder.run();
@@ -90,7 +106,7 @@ class ReportRenderer {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		log.info("Relazione {} al {} resa in PDF: {} byte in {} ms", report.planId(), report.checkpoint(), pdf.size(),
+		log.info("Relazione {} al {} resa in PDF: {} byte in {} ms", planId, checkpoint, pdf.size(),
 				Duration.ofNanos(System.nanoTime() - start).toMillis());
 		return pdf.toByteArray();
 	}

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
+import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.plan.PlanVersionFact;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultFacts;
@@ -59,8 +60,19 @@ public class ReportService {
 				.map(v -> new ReportBuilder.LaterVersion(v.version(), plans.content(v), plans.revision(v).orElse(null)))
 				.toList();
 		ReportBuilder.Inputs inputs = new ReportBuilder.Inputs(planId, document, plans.content(version), later,
-				results.latestAt(planId, checkpoint), status.closing(planId, checkpoint));
+				results.latestAt(planId, checkpoint), status.closing(planId, checkpoint),
+				earlierSignatories(planId, inForce));
 		return ReportBuilder.build(inputs, key -> messages.getMessage(key, null, key, locale), locale);
+	}
+
+	/**
+	 * The signatories of the latest version before {@code version} that names them: who signs for the body does not
+	 * change with a revision that leaves them out (the year-end report is on the demo's version 2).
+	 */
+	private PlanEvent.Signatories earlierSignatories(String planId, int version) {
+		return plans.versions(planId).stream().filter(v -> v.version() < version)
+				.sorted(Comparator.comparingInt(PlanVersionFact::version).reversed()).map(plans::content)
+				.map(PlanEvent.Content::signatories).filter(java.util.Objects::nonNull).findFirst().orElse(null);
 	}
 
 	public Rendered html(String planId, String checkpoint, Locale locale) {

@@ -100,6 +100,18 @@ final class ReportText {
 		return hasText(text) ? text.trim() : BLANK;
 	}
 
+	/** The words that mark the demo's year-end example: its commentaries and evidence carry them. */
+	static final String EXAMPLE_MARK = "esempio, non dal documento";
+
+	/** Whether a result comes from the demo's example (its commentary or evidence says so), not from a document. */
+	static boolean isExample(org.cicloperformance.reportingservice.result.ResultFact fact) {
+		return marked(fact.commentary()) || list(fact.evidence()).stream().anyMatch(ReportText::marked);
+	}
+
+	private static boolean marked(String text) {
+		return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(EXAMPLE_MARK);
+	}
+
 	static boolean hasText(String text) {
 		return text != null && !text.isBlank();
 	}

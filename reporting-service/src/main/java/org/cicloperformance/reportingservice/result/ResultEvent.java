@@ -9,12 +9,15 @@ import java.util.Map;
 
 /**
  * This service's tolerant reading of {@code ResultRecorded}. Scoring needs only the value; the deviation, the
- * commentary and the evidence are kept for the dashboard.
+ * commentary, the evidence and the category of the deviation's cause ({@code EXTERNAL}, {@code INTERNAL},
+ * {@code INDICATOR_DESIGN}; null when none was given or in events older than it) are kept for the dashboard and the
+ * reports.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultEvent(String type, String eventId, String planId, Integer planVersion, String entity,
 		String objective, String indicator, String checkpoint, Integer resultVersion, Value value, String reportedBy,
-		String reason, Instant recordedAt, Deviation deviation, String commentary, List<String> evidence) {
+		String reason, Instant recordedAt, Deviation deviation, String commentary, List<String> evidence,
+		String deviationCause) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Value(BigDecimal number, Boolean yes, List<Delivered> delivered, BigDecimal assessment,

@@ -6,16 +6,32 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cicloperformance.reportingservice.engine.IndicatorResult;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * A result version of one indicator at one checkpoint. The collection {@code results} holds the latest version per
- * indicator and checkpoint, {@code result_history} every version received. {@code deviation}, {@code commentary}
- * and {@code evidence} do not score: the dashboard shows them.
+ * indicator and checkpoint, {@code result_history} every version received. {@code deviation}, {@code commentary},
+ * {@code evidence} and {@code deviationCause} (the office's category of the deviation's cause) do not score: the
+ * dashboard and the reports show them.
  */
 public record ResultFact(@Id String id, String planId, String objective, String indicator, String checkpoint,
 		int resultVersion, Integer planVersion, String eventId, Instant recordedAt, Instant receivedAt,
 		String reportedBy, String reason, ResultEvent.Value value, ResultEvent.Deviation deviation, String commentary,
-		List<String> evidence) {
+		List<String> evidence, String deviationCause) {
+
+	/** The stored shape: the canonical constructor, whatever the other one (documents without a cause read null). */
+	@PersistenceCreator
+	public ResultFact {
+	}
+
+	/** A fact without a deviation cause (the shape before issue 15). */
+	public ResultFact(String id, String planId, String objective, String indicator, String checkpoint,
+			int resultVersion, Integer planVersion, String eventId, Instant recordedAt, Instant receivedAt,
+			String reportedBy, String reason, ResultEvent.Value value, ResultEvent.Deviation deviation,
+			String commentary, List<String> evidence) {
+		this(id, planId, objective, indicator, checkpoint, resultVersion, planVersion, eventId, recordedAt,
+				receivedAt, reportedBy, reason, value, deviation, commentary, evidence, null);
+	}
 
 	public static String key(String planId, String objective, String indicator, String checkpoint) {
 		return planId + "#" + objective + "#" + indicator + "#" + checkpoint;

@@ -99,5 +99,17 @@ class ProducerContractTest {
 		assertThat(event.deviation().components()).isNotEmpty();
 		assertThat(event.commentary()).isNotBlank();
 		assertThat(event.evidence()).isNotEmpty();
+		if (Files.exists(sample)) {
+			// issue 15: the office's category of the deviation's cause, kept for the Relazione
+			assertThat(event.deviationCause()).isEqualTo("INTERNAL");
+		}
+	}
+
+	@Test
+	void readsAResultRecordedWithoutADeviationCause() {
+		ResultEvent event = Seed.JSON.readValue(RESULT_RECORDED_AS_DOCUMENTED, ResultEvent.class);
+
+		assertThat(event.deviationCause()).isNull();
+		assertThat(event.commentary()).isNotBlank();
 	}
 }

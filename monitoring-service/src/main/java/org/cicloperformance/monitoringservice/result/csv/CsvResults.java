@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
 import org.cicloperformance.monitoringservice.refusal.InputBounds;
+import org.cicloperformance.monitoringservice.result.DeviationCause;
 import org.cicloperformance.monitoringservice.result.ResultRequest;
 import org.cicloperformance.monitoringservice.result.ResultValue;
 import org.cicloperformance.monitoringservice.refusal.Violation;
 
 /**
  * Reads a CSV upload of results into requests, one per line after the header. Columns (by header name, any
- * order): piano, obiettivo, indicatore, checkpoint, valore, commento, evidenze (separated by |), referente, motivo.
+ * order): piano, obiettivo, indicatore, checkpoint, valore, commento, evidenze (separated by |), referente, motivo,
+ * causa (optional: the deviation's cause, a code such as EXTERNAL or the Italian word, see {@link DeviationCause}).
  * {@code referente} is optional and read only as the request's {@code reportedBy}, which the API replaces with the
  * authenticated user.
  * The value is read by the indicator's measure kind (see {@link ItalianValues}), so the reader asks the plan read
@@ -30,7 +32,7 @@ public final class CsvResults {
 	/** The columns, with the JSON field each one fills. */
 	public static final Map<String, String> COLUMNS = Map.of("piano", "/planId", "obiettivo", "/objective",
 			"indicatore", "/indicator", "checkpoint", "/checkpoint", "valore", "/value", "commento", "/commentary",
-			"evidenze", "/evidence", "referente", "/reportedBy", "motivo", "/reason");
+			"evidenze", "/evidence", "referente", "/reportedBy", "motivo", "/reason", "causa", "/deviationCause");
 
 	private static final List<String> REQUIRED = List.of("piano", "obiettivo", "indicatore", "checkpoint", "valore");
 
@@ -131,7 +133,8 @@ public final class CsvResults {
 				ResultValue value = value(line, checkpoint, kinds);
 				requests.add(new ResultRequest(line.get("piano"), line.get("obiettivo"), line.get("indicatore"),
 						checkpoint, value, line.optional("commento"), evidence(line.get("evidenze")),
-						line.get("referente"), line.optional("motivo")));
+						line.get("referente"), line.optional("motivo"),
+						DeviationCause.fromCell(line.optional("causa"))));
 				lines.add(row.line());
 			}
 			catch (ItalianValues.Unreadable e) {

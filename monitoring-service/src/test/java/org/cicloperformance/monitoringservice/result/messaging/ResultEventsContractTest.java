@@ -22,6 +22,16 @@ class ResultEventsContractTest {
 	}
 
 	@Test
+	void goldenSampleCarriesTheDeviationCauseAndTheSchemaRefusesAnUnknownOne() {
+		String sample = SamplePlans.read(Contracts.OWN.resolve("result-recorded.sample.json"));
+		assertThat(sample).contains("\"deviationCause\": \"INTERNAL\"");
+		assertThat(Contracts.validateResultEvent(sample.replace("\"INTERNAL\"", "null"))).isEmpty();
+		assertThat(Contracts.validateResultEvent(sample.replace("\"INTERNAL\"", "\"METEO\""))).isNotEmpty();
+		assertThat(Contracts.validateResultEvent(sample.replace(",\n  \"deviationCause\": \"INTERNAL\"", "")))
+				.as("an event written before the cause existed").isEmpty();
+	}
+
+	@Test
 	void evidenceAttachedSampleFollowsTheSchema() {
 		String sample = SamplePlans.read(Contracts.OWN.resolve("evidence-attached.sample.json"));
 		assertThat(Contracts.validateResultEvent(sample)).isEmpty();
