@@ -31,6 +31,19 @@ final class DemoLoader {
 			{"type": "Deliberazione della Giunta camerale (approvazione del Piano della performance 2018)",
 			 "number": "da definire", "date": "2018-01-31"}""";
 
+	/**
+	 * The reporting calendar of 30/6. The document gives no data-entry dates: these are an example, said so in the
+	 * note, as are the offices' addresses (domain example.org).
+	 */
+	private static final String CALENDAR_30_6 = """
+			{"opensOn": "2018-06-01", "closesOn": "2018-07-15", "reminderDays": [-7, -2, 3], "language": "it",
+			 "note": "Date e indirizzi di esempio: il documento del 2018 non indica le date di apertura e chiusura della rendicontazione al 30/6.",
+			 "offices": [
+			  {"office": "PRM", "name": "Area Promozione e Regolazione del Mercato", "email": "area-promozione@cciaa-brescia.example.org"},
+			  {"office": "ANA", "name": "Area Anagrafica", "email": "area-anagrafica@cciaa-brescia.example.org"},
+			  {"office": "AMM", "name": "Area Amministrativa", "email": "area-amministrativa@cciaa-brescia.example.org"}],
+			 "plannerEmail": "pianificazione@cciaa-brescia.example.org"}""";
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,6 +92,7 @@ final class DemoLoader {
 		adoptSmvp();
 		approvePlan();
 		postResults();
+		ensureCalendar();
 		applyRevision();
 		try {
 			Files.writeString(marker, Instant.now().toString());
@@ -132,6 +146,33 @@ final class DemoLoader {
 		while ((response.statusCode() == 404 || response.statusCode() == 409) && Instant.now().isBefore(deadline));
 		throw new StackException(what + " rifiutati da monitoring-service (" + response.statusCode() + "): "
 				+ response.body());
+	}
+
+	/**
+	 * Sets the 30/6 calendar in monitoring-service unless one is set (a planner's own is never overwritten). A
+	 * failure is reported and the stack goes on: the calendar is not needed by anything else.
+	 */
+	void ensureCalendar() {
+		try {
+			putCalendar();
+		}
+		catch (StackException e) {
+			System.out.println("[local-stack] Calendario al 30/6 non impostato: " + e.getMessage());
+		}
+	}
+
+	private void putCalendar() {
+		var url = monitoringService + "/api/calendars?planId=" + PLAN_ID + "&checkpoint=2018-06-30";
+		var found = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+			.header("Authorization", LocalUsers.basic(LocalUsers.PLANNER)).GET().build());
+		if (found.statusCode() != 404 || !found.body().contains("calendar-unknown")) {
+			return;
+		}
+		expect(send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Authorization", LocalUsers.basic(LocalUsers.PLANNER))
+			.PUT(HttpRequest.BodyPublishers.ofString(CALENDAR_30_6))
+			.build()), 200, "calendario di rendicontazione al 30/6");
 	}
 
 	private void applyRevision() {

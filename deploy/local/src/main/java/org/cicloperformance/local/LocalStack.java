@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private Service reporting;
 
+	private EmbeddedMail mail;
+
 	public LocalStack(Settings settings) {
 		this.settings = settings;
 	}
@@ -65,14 +67,22 @@ public final class LocalStack implements AutoCloseable {
 		started.add(kafka);
 		kafka.start(settings.home().resolve("deploy/local/target/kafka-libs"));
 		this.kafka = kafka;
+		mail = new EmbeddedMail(settings);
+		started.add(mail);
+		log("Avvio del server SMTP locale (GreenMail) sulla porta " + mail.smtpPort()
+				+ (mail.viewUrl() == null ? "" : ", posta ricevuta su " + mail.viewUrl()));
 		plan = new Service("plan-service", settings.planPort(), settings);
 		monitoring = new Service("monitoring-service", settings.monitoringPort(), settings);
+		// reminders by e-mail to the local SMTP server; the demo clock may be moved (PUT /api/demo-clock)
+		monitoring.arguments(List.of("--spring.mail.host=" + settings.host(), "--spring.mail.port=" + mail.smtpPort(),
+				"--monitoring.calendar.demo-clock=true", "--monitoring.reminders.interval=PT10S"));
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
 		startServices();
 		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
 			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());
 			if (demo.alreadyLoaded()) {
 				log("Dati demo gia' caricati: nessun nuovo caricamento");
+				demo.ensureCalendar();
 			}
 			else {
 				log("Caricamento del piano 2018, dei risultati al 30/6 e della revisione di meta' anno");
@@ -201,12 +211,14 @@ public final class LocalStack implements AutoCloseable {
 				  monitoring-service  %2$s/api/results        API docs: %2$s/swagger-ui.html
 				  reporting-service   %3$s/api                API docs: %3$s/swagger-ui.html
 				  Prometheus          %1$s/actuator/prometheus  %2$s/actuator/prometheus  %3$s/actuator/prometheus
+				  Posta (SMTP locale) %7$s
 				  Kafka               %4$s
 				  MongoDB             %5$s
 				  Dati e log          %6$s
 
 				""", plan.url(), monitoring.url(), reporting.url(), settings.kafkaBrokers(), settings.mongoUri(""),
-				settings.data());
+				settings.data(), mail.viewUrl() == null ? "porta " + mail.smtpPort() : mail.viewUrl()
+						+ "   (orologio dimostrativo: PUT " + monitoring.url() + "/api/demo-clock)");
 	}
 
 	@Override

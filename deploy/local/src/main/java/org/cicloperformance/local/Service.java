@@ -28,6 +28,9 @@ final class Service implements AutoCloseable {
 
 	private Path usersFile;
 
+	/** Arguments of this service only (e.g. monitoring-service's SMTP relay). */
+	private List<String> arguments = List.of();
+
 	Service(String name, int port, Settings settings) {
 		this.name = name;
 		this.port = port;
@@ -36,6 +39,11 @@ final class Service implements AutoCloseable {
 
 	String name() {
 		return name;
+	}
+
+	/** Extra command-line arguments, given at every start. */
+	void arguments(List<String> extra) {
+		this.arguments = List.copyOf(extra);
 	}
 
 	String url() {
@@ -52,6 +60,7 @@ final class Service implements AutoCloseable {
 				"--spring.mongodb.uri=" + settings.mongoUri(database),
 				"--spring.cloud.stream.kafka.binder.brokers=" + settings.kafkaBrokers(),
 				"--spring.config.import=optional:file:" + usersFile));
+		command.addAll(arguments);
 		process = new ChildProcess(name, command, settings.data().resolve("logs").resolve(name + ".log"),
 				settings.data());
 	}

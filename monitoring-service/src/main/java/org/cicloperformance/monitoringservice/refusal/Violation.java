@@ -28,7 +28,7 @@ public record Violation(String pointer, String code, List<Object> args, Integer 
 	/** The HTTP status this refusal calls for on its own. */
 	public int status() {
 		return switch (code) {
-			case "plan-unknown", "result-unknown", "evidence-unknown" -> 404;
+			case "plan-unknown", "result-unknown", "evidence-unknown", "calendar-unknown", "demo-clock-disabled" -> 404;
 			case "evidence-too-large", "csv-too-large" -> 413;
 			case "evidence-type-unsupported", "evidence-content-mismatch" -> 415;
 			case "area-forbidden", "manager-forbidden", "manager-not-due" -> 403;

@@ -74,6 +74,12 @@ class AccessMatrixTest extends IntegrationTestBase {
 			}
 		}
 
+		if (method.equals("PUT")) {
+			request = request.contentType(MediaType.APPLICATION_JSON).content(path.startsWith("/api/calendars")
+					? "{\"opensOn\":\"2018-06-01\",\"closesOn\":\"2018-07-15\",\"reminderDays\":[-7]}"
+					: "{\"date\":\"2018-07-08\"}");
+		}
+
 		var response = method.equals("POST") && path.endsWith("/evidence")
 				? mvc.post().uri(path).header(HttpHeaders.AUTHORIZATION,
 						role.equals("anonymous") ? "" : basic(USERS.get(role))).multipart()
