@@ -91,6 +91,21 @@ class PolicyAlignmentTest {
 	}
 
 	@Test
+	void aPlanApprovedBeforeItsEntityAdoptedAnSmvpTakesItForEveryCheckpoint() {
+		var own = demoVersions().stream()
+			.map(v -> new PlanVersion(v.number(), v.content().withScoringPolicy(ScoringPolicy.defaults()), v.appliesTo(),
+					v.act(), v.revision(), v.approvedAt(), v.approvedBy()))
+			.toList();
+
+		var added = PolicyAlignment.missing(own, List.of(V1), NOW, "p");
+
+		assertThat(added).extracting(PlanVersion::number, PlanVersion::appliesTo, v -> v.revision().baseVersion())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3, List.of("2018-06-30"), 1),
+					org.assertj.core.groups.Tuple.tuple(4, List.of("2018-12-31"), 2));
+		assertThat(added).allSatisfy(v -> assertThat(v.content().scoringPolicy().smvpVersion()).isEqualTo(1));
+	}
+
+	@Test
 	void onceAlignedNothingMoreIsNeeded() {
 		var v2 = smvp(2, ScoringPolicy.RollUp.BY_MANAGER_WEIGHT, LocalDate.of(2018, 12, 31));
 		var versions = new ArrayList<>(demoVersions());
