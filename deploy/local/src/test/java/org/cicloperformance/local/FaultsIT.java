@@ -167,7 +167,7 @@ class FaultsIT {
 	/**
 	 * The second half of the results is written while the broker is down, so that at the kill they are surely
 	 * acknowledged to the office and not yet relayed (the first half, with the broker up, is usually relayed
-	 * within milliseconds). The outbox in each result's own document, scanned at start-up, must send them all.
+	 * within milliseconds). The outbox in each result's own document, re-sent at start-up from the dead process's mark, must send them all.
 	 */
 	@Test
 	@Order(6)

@@ -18,6 +18,7 @@ import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Submission;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.Transition;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointDocument.VerdictEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrite;
 import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
@@ -76,22 +77,42 @@ class CheckpointStore implements Indexed {
 
 	/** Applies the change if the document is still at {@code current}'s revision; false on a lost race. */
 	boolean apply(CheckpointDocument current, Change change) {
-		if (current.revision() == 0) {
-			CheckpointDocument created = new CheckpointDocument(current.id(), current.planId(), current.entity(),
-					current.checkpoint(), change.status(), 1, change.closing(), listOf(change.submission()),
-					listOf(change.verdict()), listOf(change.transition()), List.of(change.event()));
+		try (OutboxWrite write = outbox.begin()) {
+			boolean applied;
 			try {
-				collection().insertOne(codec.toDocument(created));
-				outbox.written(created.id());
-				return true;
+				applied = current.revision() == 0 ? create(current, change, write) : update(current, change, write);
 			}
 			catch (MongoWriteException e) {
-				if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-					return false;
-				}
 				throw e;
 			}
+			catch (RuntimeException e) {
+				write.uncertain(List.of(current.id()));
+				throw e;
+			}
+			if (applied) {
+				write.written(current.id(), List.of(change.event()));
+			}
+			return applied;
 		}
+	}
+
+	private boolean create(CheckpointDocument current, Change change, OutboxWrite write) {
+		CheckpointDocument created = new CheckpointDocument(current.id(), current.planId(), current.entity(),
+				current.checkpoint(), change.status(), 1, change.closing(), listOf(change.submission()),
+				listOf(change.verdict()), listOf(change.transition()), List.of(change.event()));
+		try {
+			collection().insertOne(write.stampedDocument(codec.toDocument(created)));
+			return true;
+		}
+		catch (MongoWriteException e) {
+			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				return false;
+			}
+			throw e;
+		}
+	}
+
+	private boolean update(CheckpointDocument current, Change change, OutboxWrite write) {
 		List<Bson> updates = new ArrayList<>();
 		updates.add(Updates.set("status", change.status().name()));
 		updates.add(Updates.set("closing", change.closing()));
@@ -105,13 +126,10 @@ class CheckpointStore implements Indexed {
 		if (change.transition() != null) {
 			updates.add(Updates.push("history", codec.toDocument(change.transition())));
 		}
-		updates.add(Updates.push("outbox", codec.toDocument(change.event())));
+		updates.add(Updates.push("outbox", write.stamped(codec.toDocument(change.event()))));
+		updates.add(write.lastEventAt());
 		Document expected = new Document("_id", current.id()).append("revision", current.revision());
-		if (collection().updateOne(expected, Updates.combine(updates)).getModifiedCount() != 1) {
-			return false;
-		}
-		outbox.written(current.id());
-		return true;
+		return collection().updateOne(expected, Updates.combine(updates)).getModifiedCount() == 1;
 	}
 
 	private static <T> List<T> listOf(T item) {

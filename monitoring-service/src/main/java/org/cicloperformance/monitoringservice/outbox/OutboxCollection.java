@@ -1,27 +1,32 @@
 package org.cicloperformance.monitoringservice.outbox;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongPredicate;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
+import org.cicloperformance.monitoringservice.support.Indexed;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The outbox of one collection whose documents carry their own pending events, in an {@code outbox} array written by
- * the same single-document update as the change they describe, and the binding those events go out on. The one
- * adapter for every such collection (see {@link OutboxWiring}): its store calls {@link #written(String)} after each
- * write that added an event, which queues the document for the relay; the relay reads, and after the broker's
- * acknowledgement pulls, the events here.
+ * The outbox of one collection whose documents carry their events in an {@code outbox} array, each stamped
+ * {@code at}, with the document's latest stamp in {@code lastEventAt} (indexed), all written by the same
+ * single-document update as the change they describe; and the binding those events go out on. The one adapter for
+ * every such collection (see {@link OutboxWiring}): its store opens an {@link OutboxWrite} for each write.
  */
-final class OutboxCollection implements OutboxSource, OutboxWrites {
+final class OutboxCollection implements OutboxSource, OutboxWrites, Indexed {
+
+	static final String EVENTS = "outbox";
+
+	static final String AT = "at";
+
+	static final String LAST_EVENT_AT = "lastEventAt";
 
 	private final String binding;
 
@@ -40,10 +45,14 @@ final class OutboxCollection implements OutboxSource, OutboxWrites {
 		this.queue = queue;
 	}
 
-	/** Called after the write that added an event to the document's outbox has succeeded. */
 	@Override
-	public void written(String documentId) {
-		queue.written(this, documentId);
+	public OutboxWrite begin() {
+		return queue.begin(this);
+	}
+
+	@Override
+	public void createIndexes() {
+		collection().createIndex(Indexes.ascending(LAST_EVENT_AT));
 	}
 
 	@Override
@@ -52,37 +61,43 @@ final class OutboxCollection implements OutboxSource, OutboxWrites {
 	}
 
 	@Override
-	public List<Pending> pending() {
-		return collection().find(Filters.exists("outbox.0")).projection(Projections.include("outbox"))
-				.map(this::read).into(new ArrayList<>());
+	public String name() {
+		return collection;
 	}
 
 	@Override
-	public List<Pending> pending(Collection<String> documentIds) {
+	public List<PendingEvent> since(long floor) {
+		return read(Filters.gte(LAST_EVENT_AT, floor), at -> at >= floor, false);
+	}
+
+	@Override
+	public List<PendingEvent> read(Collection<String> documentIds, long floor) {
 		if (documentIds.isEmpty()) {
 			return List.of();
 		}
-		return collection().find(Filters.in("_id", documentIds)).projection(Projections.include("outbox"))
-				.map(this::read).into(new ArrayList<>()).stream().filter(p -> !p.events().isEmpty()).toList();
+		return read(Filters.in("_id", documentIds), at -> at >= floor, false);
 	}
 
-	/** One unordered bulk write: per document, one update by {@code _id} pulling its relayed events. */
 	@Override
-	public void removeAll(Map<String, List<String>> eventIdsByDocument) {
-		if (eventIdsByDocument.isEmpty()) {
-			return;
-		}
-		List<UpdateOneModel<Document>> pulls = eventIdsByDocument.entrySet().stream()
-				.map(e -> new UpdateOneModel<Document>(Filters.eq("_id", e.getKey()), Updates.pullByFilter(
-						new Document("outbox", new Document("eventId", new Document("$in", e.getValue()))))))
-				.toList();
-		collection().bulkWrite(pulls, new BulkWriteOptions().ordered(false));
+	public List<PendingEvent> legacy() {
+		return read(Filters.exists(EVENTS + ".0"), at -> false, true);
 	}
 
-	private Pending read(Document document) {
-		List<Document> outbox = document.getList("outbox", Document.class, List.of());
-		return new Pending(String.valueOf(document.get("_id")),
-				outbox.stream().map(e -> codec.fromDocument(e, OutboxEntry.class)).toList());
+	/** The events of the documents found whose stamp passes {@code stamped}, or which have none when {@code legacy}. */
+	private List<PendingEvent> read(Bson filter, LongPredicate stamped, boolean legacy) {
+		List<PendingEvent> events = new ArrayList<>();
+		collection().find(filter).projection(Projections.include(EVENTS)).forEach(document -> {
+			String id = String.valueOf(document.get("_id"));
+			for (Document event : document.getList(EVENTS, Document.class, List.of())) {
+				Object at = event.get(AT);
+				boolean take = at instanceof Number n ? stamped.test(n.longValue()) : legacy;
+				if (take) {
+					events.add(new PendingEvent(this, id, codec.fromDocument(event, OutboxEntry.class),
+							at instanceof Number n ? n.longValue() : 0, at == null));
+				}
+			}
+		});
+		return events;
 	}
 
 	private MongoCollection<Document> collection() {

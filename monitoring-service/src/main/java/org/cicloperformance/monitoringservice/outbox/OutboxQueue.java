@@ -2,51 +2,134 @@ package org.cicloperformance.monitoringservice.outbox;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * The ids of the documents a write has just added an outbox event to, for the relay to read by id: the relay needs
- * no scan to find new events. Only a hint: the events themselves are in the documents, and a hint lost in a crash is
- * made good by the relay's scan at start-up.
+ * Between the writes and the relay of this process: the writes in flight (registered before they take their stamp,
+ * ended after their hand-off) and what they handed over, the events themselves or, after a failure that may have
+ * written, the documents to read. {@link #floor()} is the earliest stamp any of them may still carry: with the
+ * relay's own unacknowledged events, the mark never passes it.
  */
 @Component
 class OutboxQueue {
 
-	record Written(OutboxSource source, String documentId, long at) {
+	sealed interface Item permits Handed, Reread {
 	}
 
-	private final LinkedBlockingQueue<Written> written = new LinkedBlockingQueue<>();
+	record Handed(List<PendingEvent> events) implements Item {
+	}
+
+	record Reread(OutboxSource source, Set<String> documentIds, long since) implements Item {
+	}
+
+	private final LinkedBlockingQueue<Item> items = new LinkedBlockingQueue<>();
+
+	private final Set<OutboxWrite> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong queuedEvents = new AtomicLong();
 
 	private final Clock clock;
 
-	OutboxQueue(Clock clock) {
+	private final OutboxMarks marks;
+
+	OutboxQueue(Clock clock, OutboxMarks marks) {
 		this.clock = clock;
+		this.marks = marks;
 	}
 
-	/** Called after the write that added an event to the document's outbox has succeeded. */
-	public void written(OutboxSource source, String documentId) {
-		written.add(new Written(source, documentId, clock.millis()));
+	/**
+	 * Registers a write, then stamps it, then makes sure this process has a mark (the first write, or the first
+	 * after a clean stop, saves it): so a mark computed concurrently either sees the stamp or was computed before it.
+	 */
+	OutboxWrite begin(OutboxCollection source) {
+		OutboxWrite write = new OutboxWrite(source, this);
+		inFlight.add(write);
+		write.stamp(clock.millis());
+		try {
+			marks.ensureSaved(this::floor);
+		}
+		catch (RuntimeException e) {
+			inFlight.remove(write);
+			throw e;
+		}
+		return write;
 	}
 
-	/** Waits at most {@code millis} for a first id, then takes every id queued. */
-	int await(long millis, Collection<Written> into) throws InterruptedException {
-		Written first = written.poll(Math.max(0, millis), TimeUnit.MILLISECONDS);
+	void handOff(List<PendingEvent> events) {
+		queuedEvents.addAndGet(events.size());
+		items.add(new Handed(events));
+	}
+
+	void reread(OutboxSource source, Set<String> documentIds, long since) {
+		items.add(new Reread(source, documentIds, since));
+	}
+
+	/** After the hand-off: the handed events are queued before the write leaves the writes in flight. */
+	void end(OutboxWrite write) {
+		inFlight.remove(write);
+	}
+
+	/** Waits at most {@code millis} for a first item, then takes every item queued (then see {@link #taken}). */
+	int await(long millis, Collection<Item> into) throws InterruptedException {
+		Item first = items.poll(Math.max(0, millis), TimeUnit.MILLISECONDS);
 		if (first == null) {
 			return 0;
 		}
 		into.add(first);
-		return 1 + written.drainTo(into);
+		return 1 + items.drainTo(into);
 	}
 
-	int size() {
-		return written.size();
+	/** The relay counts {@code events} taken from here as its own: called after it did, so none is uncounted. */
+	void taken(long events) {
+		queuedEvents.addAndGet(-events);
 	}
 
-	/** When the oldest id still queued was written (epoch millis), 0 when none. */
+	/** Events handed over and not yet taken by the relay. */
+	long size() {
+		return queuedEvents.get();
+	}
+
+	/** When the oldest event still queued was created (epoch millis), 0 when none. */
 	long oldest() {
-		Written head = written.peek();
-		return head == null ? 0 : head.at();
+		return items.stream().filter(Handed.class::isInstance).flatMap(i -> ((Handed) i).events().stream())
+				.mapToLong(e -> e.entry().createdAt()).min().orElse(0);
+	}
+
+	/** No write in flight and nothing queued. */
+	boolean idle() {
+		return inFlight.isEmpty() && items.isEmpty();
+	}
+
+	/**
+	 * The earliest stamp a write in flight or an item queued carries, {@code Long.MAX_VALUE} when none; called with
+	 * {@code now} read <em>before</em>. A write not yet stamped is skipped: it is stamped after this call started, so
+	 * not before {@code now}. The writes in flight are read before the items: a write that ends meanwhile queued its
+	 * items before it ended.
+	 */
+	long floor() {
+		long floor = Long.MAX_VALUE;
+		for (OutboxWrite write : inFlight) {
+			long at = write.at();
+			if (at != OutboxWrite.UNSTAMPED) {
+				floor = Math.min(floor, at);
+			}
+		}
+		for (Item item : items) {
+			if (item instanceof Handed handed) {
+				for (PendingEvent e : handed.events()) {
+					floor = Math.min(floor, e.at());
+				}
+			}
+			else if (item instanceof Reread reread) {
+				floor = Math.min(floor, reread.since());
+			}
+		}
+		return floor;
 	}
 }

@@ -1,52 +1,44 @@
 package org.cicloperformance.monitoringservice.outbox;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Written;
-import org.cicloperformance.monitoringservice.outbox.OutboxSource.Pending;
+import org.cicloperformance.monitoringservice.outbox.DeadRelays.Dead;
+import org.cicloperformance.monitoringservice.outbox.OutboxMarks.Mark;
+import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Handed;
+import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Item;
+import org.cicloperformance.monitoringservice.outbox.OutboxQueue.Reread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Relays every outbox (results to {@code result-events}, checkpoints to {@code checkpoint-events}) on one thread of
- * its own. The writes queue the ids of the documents they have just added an event to ({@link OutboxQueue}); the
- * relay reads those documents by id, sends all their events without waiting (idempotent producer,
- * {@code acks=all}, {@code linger.ms} batching them), waits for every acknowledgement, then pulls the acknowledged
- * events with one bulk write per collection. Writes made meanwhile wait for the next round, so a burst is relayed in
- * a few rounds rather than one event at a time. A full scan of every outbox runs at start-up (events written before a
- * crash or restart) and then as a safety net every {@code scan-interval}.
+ * its own. Each write hands the relay the events it has just stored ({@link OutboxWrite}); the relay sends them
+ * without waiting (idempotent producer, {@code acks=all}, {@code linger.ms} batching them) and waits for every
+ * acknowledgement. It never reads those documents and never rewrites them: the events stay there, the durable record.
+ * What a crash would lose is only this process's memory, and {@link OutboxMarks its mark} bounds that: it never
+ * passes the stamp of an event written and not acknowledged, so the next process at its start-up (or a peer, once the
+ * heartbeat stands still for {@code dead-after}) re-sends every event stamped from it on, found by the indexed
+ * {@code lastEventAt}. At-least-once: consumers deduplicate by eventId and ignore older result versions.
  * <p>
- * An event leaves its document only after the broker acknowledged it, so a crash between the two re-sends it:
- * at-least-once, consumers deduplicate by eventId. A round sends its events in the order they were written (each
- * document's in its own order); they are keyed by plan, so one plan's events share a partition, whose order the
- * idempotent producer keeps. A failed send (broker down) stops sending for the round; an event is removed only if
- * every earlier event of its plan in the round was acknowledged too, so the next round (after {@code
- * relay-delay-ms}) starts again from the first event a plan has not had acknowledged.
+ * A round sends its events in the order they were written (each document's in its own order, documents merged by
+ * creation time); they are keyed by plan, so one plan's events share a partition, whose order the idempotent producer
+ * keeps. A failed send (broker down) stops sending for the round; an event counts as relayed only if every earlier
+ * event of its plan in the round was acknowledged too, so the next round (after {@code relay-delay-ms}) starts again
+ * from the first event a plan has not had acknowledged. An event Kafka refuses for good is parked instead.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -57,20 +49,34 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxQueue queue;
 
-	private final EventSender sender;
-
-	private final Parking parking;
+	private final OutboxMarks marks;
 
 	private final Clock clock;
 
 	private final long retryDelayMillis;
 
-	private final long scanIntervalNanos;
+	private final long markIntervalMillis;
 
-	private final Duration ackTimeout;
+	private final long graceMillis;
 
-	/** Documents to read (again) in the next round: queued by a write, or left with events not acknowledged. */
-	private final Set<DocumentKey> due = new LinkedHashSet<>();
+	private final DeadRelays deadRelays;
+
+	private final Sending sending;
+
+	/** The origin of this relay's timers (System.nanoTime() may be negative). */
+	private final long origin = System.nanoTime();
+
+	/** How often the other relays' marks are read: a few times per {@code dead-after}, at most every 10 s. */
+	private final long watchEveryMillis;
+
+	/** Events taken from the queue or found by a recovery, not yet acknowledged, in the order they came. */
+	private final List<PendingEvent> pending = new ArrayList<>();
+
+	/** Documents to read after a write that may have written them. */
+	private final List<Reread> rereads = new ArrayList<>();
+
+	/** The event ids of the unstamped events found after an upgrade, by collection, until all are relayed. */
+	private final Map<OutboxSource, Set<String>> legacy = new HashMap<>();
 
 	private final AtomicLong backlog = new AtomicLong();
 
@@ -81,22 +87,25 @@ class OutboxRelay implements SmartLifecycle {
 	private Thread thread;
 
 	@Autowired
-	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Parking parking, Clock clock,
-			MeterRegistry meters, OutboxSettings settings) {
-		this(sources, queue, sender, parking, clock, meters, settings.relayDelayMs(), settings.scanInterval(),
-				settings.ackTimeout());
+	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, OutboxMarks marks, EventSender sender, Parking parking,
+			Clock clock, MeterRegistry meters, OutboxSettings settings) {
+		this(sources, queue, marks, sender, parking, clock, meters, settings.relayDelayMs(), settings.ackTimeout(),
+				settings.markInterval(), settings.deadAfter(), settings.recoveryGrace());
 	}
 
-	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, EventSender sender, Parking parking, Clock clock,
-			MeterRegistry meters, long retryDelayMillis, Duration scanInterval, Duration ackTimeout) {
+	OutboxRelay(List<OutboxSource> sources, OutboxQueue queue, OutboxMarks marks, EventSender sender, Parking parking,
+			Clock clock, MeterRegistry meters, long retryDelayMillis, Duration ackTimeout, Duration markInterval,
+			Duration deadAfter, Duration grace) {
 		this.sources = List.copyOf(sources);
 		this.queue = queue;
-		this.sender = sender;
-		this.parking = parking;
+		this.marks = marks;
 		this.clock = clock;
 		this.retryDelayMillis = retryDelayMillis;
-		this.scanIntervalNanos = scanInterval.toNanos();
-		this.ackTimeout = ackTimeout;
+		this.markIntervalMillis = markInterval.toMillis();
+		this.graceMillis = grace.toMillis();
+		this.deadRelays = new DeadRelays(deadAfter.toMillis());
+		this.sending = new Sending(sender, parking, ackTimeout, markIntervalMillis, this::heartbeat);
+		this.watchEveryMillis = Math.max(markIntervalMillis, Math.min(deadAfter.toMillis() / 4, 10_000));
 		Gauge.builder("monitoring.outbox.backlog", this, OutboxRelay::backlog)
 				.description("Events written to an outbox and not yet acknowledged by Kafka")
 				.register(meters);
@@ -106,33 +115,6 @@ class OutboxRelay implements SmartLifecycle {
 				.register(meters);
 	}
 
-	private record DocumentKey(OutboxSource source, String documentId) {
-	}
-
-	private record PendingDocument(OutboxSource source, Pending pending) {
-	}
-
-	private record Sent(PendingDocument document, OutboxEntry entry, CompletableFuture<Void> ack) {
-
-		boolean acknowledged() {
-			return ack.isDone() && !ack.isCompletedExceptionally();
-		}
-
-		/** Why Kafka refused this event for good, if it did. */
-		Optional<String> unsendable() {
-			if (!ack.isCompletedExceptionally()) {
-				return Optional.empty();
-			}
-			try {
-				ack.getNow(null);
-				return Optional.empty();
-			}
-			catch (CompletionException | CancellationException e) {
-				return Unsendable.reason(e.getCause() == null ? e : e.getCause());
-			}
-		}
-	}
-
 	/** Where an event Kafka refused for good goes, so that the events after it are not held back by it. */
 	@FunctionalInterface
 	interface Parking {
@@ -140,16 +122,38 @@ class OutboxRelay implements SmartLifecycle {
 		void park(String binding, OutboxEntry entry, String reason);
 	}
 
+	/** Saves the mark first, on the caller's thread when it can (the thread tries again otherwise). */
 	@Override
 	public void start() {
+		try {
+			marks.ensureSaved(queue::floor);
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox relay cannot save its mark yet, will retry: {}", e.toString());
+		}
 		running = true;
 		thread = new Thread(this::run, "outbox-relay");
 		thread.setDaemon(true);
 		thread.start();
 	}
 
+	/**
+	 * Stops the thread, then deletes this process's mark if nothing is left to send, or saves it a last time: a write
+	 * after this is still protected (it saves the mark again, or the mark left stays before it).
+	 */
 	@Override
 	public void stop() {
+		halt();
+		try {
+			marks.release(() -> queue.idle() && pending.isEmpty() && rereads.isEmpty(), this::through);
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox relay cannot release its mark, the next start-up will re-send from it: {}", e.toString());
+		}
+	}
+
+	/** Stops the thread and leaves the mark as it is: what a crash leaves (and the first half of a stop). */
+	void halt() {
 		running = false;
 		Thread relay = thread;
 		if (relay != null) {
@@ -169,21 +173,30 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
-		long nextScan = System.nanoTime();
+		boolean startedUp = false;
+		long nextMark = 0;
+		long nextWatch = 0;
 		while (running) {
 			try {
-				List<Written> written = new ArrayList<>();
-				long untilScan = TimeUnit.NANOSECONDS.toMillis(nextScan - System.nanoTime());
-				queue.await(due.isEmpty() ? untilScan : 0, written);
-				written.forEach(w -> due.add(new DocumentKey(w.source(), w.documentId())));
-				boolean scan = System.nanoTime() - nextScan >= 0;
-				if (scan) {
-					nextScan = System.nanoTime() + scanIntervalNanos;
+				if (!startedUp) {
+					startUp();
+					startedUp = true;
 				}
-				else if (due.isEmpty()) {
-					continue;
+				List<Item> items = new ArrayList<>();
+				long idle = Math.min(nextMark, nextWatch) - elapsedMillis();
+				queue.await(pending.isEmpty() && rereads.isEmpty() ? idle : 0, items);
+				take(items);
+				boolean complete = round();
+				long now = elapsedMillis();
+				if (now >= nextMark) {
+					saveMark();
+					nextMark = now + markIntervalMillis;
 				}
-				if (!round(scan)) {
+				if (now >= nextWatch) {
+					watch();
+					nextWatch = now + watchEveryMillis;
+				}
+				if (!complete) {
 					Thread.sleep(retryDelayMillis);
 				}
 			}
@@ -204,167 +217,163 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** One round; false when something is left to retry (not read, not acknowledged, not removed). */
-	boolean round(boolean scan) throws InterruptedException {
-		boolean complete = true;
-		List<PendingDocument> documents = new ArrayList<>();
+	/**
+	 * Saves this process's mark, then re-sends what others may have left: once per collection after the upgrade to
+	 * stamped events, every unstamped event; and every event from each other relay's mark on.
+	 */
+	void startUp() {
+		marks.ensureSaved(queue::floor);
+		Map<OutboxSource, List<PendingEvent>> unstamped = new LinkedHashMap<>();
 		for (OutboxSource source : sources) {
-			Set<String> ids = due.stream().filter(k -> k.source() == source).map(DocumentKey::documentId)
-					.collect(Collectors.toCollection(LinkedHashSet::new));
-			if (!scan && ids.isEmpty()) {
-				continue;
+			if (!marks.upgraded(source.name())) {
+				unstamped.put(source, source.legacy());
 			}
+		}
+		List<Mark> others = marks.others();
+		List<PendingEvent> recovered = recover(others);
+		deadRelays.recovered(others, clock.millis());
+		unstamped.forEach((source, events) -> {
+			if (events.isEmpty()) {
+				marks.markUpgraded(source.name());
+			}
+			else {
+				log.info("Outbox relay: {} events of {} written before the upgrade, sending them once", events.size(),
+						source.name());
+				legacy.put(source, new HashSet<>(events.stream().map(e -> e.entry().eventId()).toList()));
+				pending.addAll(events);
+			}
+		});
+		pending.addAll(recovered);
+		saveMark();
+	}
+
+	/** Every event stamped from the earliest of these marks on (less the grace for a clock stepped back). */
+	private List<PendingEvent> recover(List<Mark> from) {
+		if (from.isEmpty()) {
+			return List.of();
+		}
+		long floor = from.stream().mapToLong(Mark::through).min().getAsLong() - graceMillis;
+		List<PendingEvent> recovered = new ArrayList<>();
+		for (OutboxSource source : sources) {
+			recovered.addAll(source.since(floor));
+		}
+		log.info("Outbox relay: re-sending {} events stamped since {} for {} other relay(s)", recovered.size(), floor,
+				from.size());
+		return recovered;
+	}
+
+	/** Recovers from the relays found dead, makes its own mark cover what it took over, then deletes theirs. */
+	void watch() {
+		List<Dead> dead = deadRelays.dead(marks.others(), clock.millis());
+		if (dead.isEmpty()) {
+			return;
+		}
+		pending.addAll(recover(dead.stream().filter(Dead::recover).map(Dead::mark).toList()));
+		saveMark();
+		for (Dead d : dead) {
+			deadRelays.recovered(d.mark());
+			if (marks.delete(d.mark())) {
+				log.info("Outbox relay: mark of the stopped relay {} deleted", d.mark().instance());
+			}
+		}
+	}
+
+	private long elapsedMillis() {
+		return (System.nanoTime() - origin) / 1_000_000;
+	}
+
+	void saveMark() {
+		marks.save(through());
+	}
+
+	private void heartbeat() {
+		try {
+			saveMark();
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox relay cannot save its mark: {}", e.toString());
+		}
+	}
+
+	/**
+	 * The mark: the earliest stamp this process may still have to send. Now is read first: a write stamped after it
+	 * may be missed by {@link OutboxQueue#floor()}, but it cannot be earlier.
+	 */
+	private long through() {
+		long now = clock.millis();
+		long through = Math.min(now, queue.floor());
+		for (Reread r : rereads) {
+			through = Math.min(through, r.since());
+		}
+		for (PendingEvent e : pending) {
+			if (!e.legacy()) {
+				through = Math.min(through, e.at());
+			}
+		}
+		return through;
+	}
+
+	/** Takes the items over; the backlog counts the events as pending before they leave the queue's count. */
+	private void take(List<Item> items) {
+		long events = 0;
+		for (Item item : items) {
+			if (item instanceof Handed handed) {
+				pending.addAll(handed.events());
+				events += handed.events().size();
+			}
+			else if (item instanceof Reread reread) {
+				rereads.add(reread);
+			}
+		}
+		backlog.set(pending.size());
+		queue.taken(events);
+	}
+
+	/** Takes what the writes have handed over so far, then runs a round. */
+	boolean roundNow() throws InterruptedException {
+		List<Item> items = new ArrayList<>();
+		queue.await(0, items);
+		take(items);
+		return round();
+	}
+
+	/** One round; false when something is left to retry (not read, not acknowledged). */
+	boolean round() throws InterruptedException {
+		boolean complete = true;
+		for (var it = rereads.iterator(); it.hasNext();) {
+			Reread reread = it.next();
 			try {
-				List<Pending> pending = scan ? source.pending() : source.pending(ids);
-				pending.forEach(p -> documents.add(new PendingDocument(source, p)));
-				due.removeIf(k -> k.source() == source && (scan || ids.contains(k.documentId())));
+				pending.addAll(reread.source().read(reread.documentIds(), reread.since()));
+				it.remove();
 			}
 			catch (RuntimeException e) {
-				log.warn("Outbox relay cannot read the outbox of {}: {}", source.binding(), e.getMessage());
+				log.warn("Outbox relay cannot read {} documents of {}: {}", reread.documentIds().size(),
+						reread.source().name(), e.getMessage());
 				complete = false;
 			}
 		}
-		measure(documents.stream().map(PendingDocument::pending).toList());
-		if (documents.isEmpty()) {
+		measure();
+		if (pending.isEmpty()) {
 			return complete;
 		}
-		List<Sent> sent = send(documents);
-		Map<OutboxSource, Map<String, List<String>>> relayed = acknowledged(sent, park(sent));
-		Set<String> removed = new HashSet<>();
-		for (Map.Entry<OutboxSource, Map<String, List<String>>> bySource : relayed.entrySet()) {
-			try {
-				bySource.getKey().removeAll(bySource.getValue());
-				bySource.getValue().values().forEach(removed::addAll);
-			}
-			catch (RuntimeException e) {
-				log.warn("Outbox relay cannot remove relayed events of {}, they will be sent again: {}",
-						bySource.getKey().binding(), e.getMessage());
+		Set<PendingEvent> relayed = sending.relay(pending);
+		pending.removeIf(relayed::contains);
+		for (var it = legacy.entrySet().iterator(); it.hasNext();) {
+			var entry = it.next();
+			relayed.stream().filter(e -> e.legacy() && e.source() == entry.getKey())
+					.forEach(e -> entry.getValue().remove(e.entry().eventId()));
+			if (entry.getValue().isEmpty()) {
+				marks.markUpgraded(entry.getKey().name());
+				it.remove();
 			}
 		}
-		List<Pending> left = new ArrayList<>();
-		for (PendingDocument document : documents) {
-			List<OutboxEntry> events = document.pending().events().stream()
-					.filter(e -> !removed.contains(e.eventId())).toList();
-			if (!events.isEmpty()) {
-				left.add(new Pending(document.pending().documentId(), events));
-				due.add(new DocumentKey(document.source(), document.pending().documentId()));
-			}
-		}
-		measure(left);
-		return complete && left.isEmpty();
+		measure();
+		return complete && pending.isEmpty();
 	}
 
-	/** Sends every event without waiting, stopping at the first failure seen; then waits for every answer. */
-	private List<Sent> send(List<PendingDocument> documents) throws InterruptedException {
-		List<Sent> sent = new ArrayList<>();
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		for (Sent next : inOrder(documents)) {
-			if (failure.get() != null) {
-				break;
-			}
-			CompletableFuture<Void> ack = sender.send(next.document().source().binding(), next.entry());
-			ack.whenComplete((ok, e) -> {
-				// an event refused for good is parked below; only a failure that may pass (broker down) stops the round
-				if (e != null && Unsendable.reason(e).isEmpty()) {
-					failure.compareAndSet(null, e);
-				}
-			});
-			sent.add(new Sent(next.document(), next.entry(), ack));
-		}
-		try {
-			CompletableFuture.allOf(sent.stream().map(Sent::ack).toArray(CompletableFuture[]::new))
-					.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException e) {
-			// some send failed: the failure is logged below, each event's own future says which
-		}
-		catch (TimeoutException e) {
-			failure.compareAndSet(null, e);
-		}
-		if (failure.get() != null) {
-			long acknowledged = sent.stream().filter(Sent::acknowledged).count();
-			log.warn("Outbox relay: {} of {} events acknowledged, the rest will be retried: {}", acknowledged,
-					documents.stream().mapToLong(d -> d.pending().events().size()).sum(), failure.get().toString());
-		}
-		return sent;
-	}
-
-	/**
-	 * Every event of the round in the order it was written: the documents' outboxes merged by creation time, each
-	 * document's own order kept whatever the clocks said.
-	 */
-	private static List<Sent> inOrder(List<PendingDocument> documents) {
-		record Cursor(PendingDocument document, int rank, int index) {
-
-			OutboxEntry entry() {
-				return document.pending().events().get(index);
-			}
-		}
-		PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparingLong((Cursor c) -> c.entry().createdAt())
-				.thenComparingInt(Cursor::rank));
-		for (int rank = 0; rank < documents.size(); rank++) {
-			if (!documents.get(rank).pending().events().isEmpty()) {
-				heads.add(new Cursor(documents.get(rank), rank, 0));
-			}
-		}
-		List<Sent> ordered = new ArrayList<>();
-		while (!heads.isEmpty()) {
-			Cursor head = heads.poll();
-			ordered.add(new Sent(head.document(), head.entry(), null));
-			if (head.index() + 1 < head.document().pending().events().size()) {
-				heads.add(new Cursor(head.document(), head.rank(), head.index() + 1));
-			}
-		}
-		return ordered;
-	}
-
-	/** Parks every event Kafka refused for good; the ids of those parked (an event not parked is retried). */
-	private Set<String> park(List<Sent> sent) {
-		Set<String> parked = new HashSet<>();
-		for (Sent s : sent) {
-			Optional<String> reason = s.unsendable();
-			if (reason.isEmpty()) {
-				continue;
-			}
-			try {
-				parking.park(s.document().source().binding(), s.entry(), reason.get());
-				parked.add(s.entry().eventId());
-				log.warn("Outbox relay parked {} {} of plan {}: {}", s.entry().eventType(), s.entry().eventId(),
-						s.entry().key(), reason.get());
-			}
-			catch (RuntimeException e) {
-				log.warn("Outbox relay cannot park {}, it will be sent again: {}", s.entry().eventId(), e.getMessage());
-			}
-		}
-		return parked;
-	}
-
-	/**
-	 * The events that may leave their outbox, by source and document: acknowledged or parked, and with every event of
-	 * the same plan sent before them acknowledged or parked too. A parked event does not hold its plan's later events
-	 * back: it can never be sent, and they would wait for ever.
-	 */
-	private static Map<OutboxSource, Map<String, List<String>>> acknowledged(List<Sent> sent, Set<String> parked) {
-		Set<String> blockedPlans = new HashSet<>();
-		Map<OutboxSource, Map<String, List<String>>> relayed = new LinkedHashMap<>();
-		for (Sent s : sent) {
-			String plan = Objects.toString(s.entry().key(), "");
-			if (!s.acknowledged() && !parked.contains(s.entry().eventId())) {
-				blockedPlans.add(plan);
-			}
-			else if (!blockedPlans.contains(plan)) {
-				relayed.computeIfAbsent(s.document().source(), k -> new LinkedHashMap<>())
-						.computeIfAbsent(s.document().pending().documentId(), k -> new ArrayList<>())
-						.add(s.entry().eventId());
-			}
-		}
-		return relayed;
-	}
-
-	private void measure(List<Pending> pending) {
-		backlog.set(pending.stream().mapToLong(d -> d.events().size()).sum());
-		oldestCreatedAt.set(pending.stream().flatMap(d -> d.events().stream())
-				.mapToLong(OutboxEntry::createdAt).min().orElse(0));
+	private void measure() {
+		backlog.set(pending.size());
+		oldestCreatedAt.set(pending.stream().mapToLong(e -> e.entry().createdAt()).min().orElse(0));
 	}
 
 	private double backlog() {

@@ -2,13 +2,13 @@ package org.cicloperformance.monitoringservice.outbox;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A collection whose documents carry their own pending events (written by the same single-document update as the
- * change they describe), and the binding those events go out on. The writes tell the relay which documents they
- * have just added an event to ({@link OutboxQueue}); {@link #pending()} (a scan) runs only at start-up and as a
- * safety net.
+ * A collection whose documents carry their events (written by the same single-document update as the change they
+ * describe, and kept there: they are the durable record), and the binding those events go out on. The relay gets
+ * new events from the writes themselves ({@link OutboxWrite}); it reads a collection only to re-send after a crash,
+ * from a mark ({@link #since}), after a write it cannot be sure of ({@link #read}), and once after an upgrade
+ * ({@link #legacy}).
  */
 interface OutboxSource {
 
@@ -18,15 +18,15 @@ interface OutboxSource {
 	 */
 	String binding();
 
-	/** The documents with events still to relay, each with its events in order. */
-	List<Pending> pending();
+	/** The collection's name. */
+	String name();
 
-	/** The documents among {@code documentIds} with events still to relay, each with its events in order (by _id). */
-	List<Pending> pending(Collection<String> documentIds);
+	/** Every event stamped at or after {@code floor}, in each document's order. */
+	List<PendingEvent> since(long floor);
 
-	/** Removes relayed events, by document. */
-	void removeAll(Map<String, List<String>> eventIdsByDocument);
+	/** The events of these documents stamped at or after {@code floor}, in each document's order. */
+	List<PendingEvent> read(Collection<String> documentIds, long floor);
 
-	record Pending(String documentId, List<OutboxEntry> events) {
-	}
+	/** The events without a stamp, written before the upgrade and left there by the relay of that time (not sent). */
+	List<PendingEvent> legacy();
 }

@@ -1,8 +1,12 @@
 package org.cicloperformance.monitoringservice.outbox;
 
-/** What a store tells its outbox: the write that added an event to this document has succeeded. */
+/**
+ * What a store asks of its outbox: {@link #begin()} before each write that adds events, then, on the
+ * {@link OutboxWrite} it gets, the stamps to store with them and the hand-off of what was written.
+ */
 @FunctionalInterface
 public interface OutboxWrites {
 
-	void written(String documentId);
+	/** Opens a write: until it is closed, this process's mark stays at or before its stamp. */
+	OutboxWrite begin();
 }

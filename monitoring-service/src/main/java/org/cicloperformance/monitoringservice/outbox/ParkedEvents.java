@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Collection {@code parked_events}: the events Kafka refused for a reason that no retry can change (a record too
  * large for the producer or the broker), kept whole with that reason, our dead letters. The relay parks such an event
- * and then removes it from its outbox, so the events after it keep flowing; parking is an upsert by event id, so an
- * event parked again after a crash is still one. Counted by {@code monitoring.outbox.parked}, listed to the
+ * and then counts it as relayed, so the events after it keep flowing; parking is an upsert by event id, so an
+ * event parked again after a crash (re-sent from a mark) is still one. Counted by {@code monitoring.outbox.parked}, listed to the
  * entity's PLANNER by {@code GET /api/outbox/parked}.
  */
 @Component

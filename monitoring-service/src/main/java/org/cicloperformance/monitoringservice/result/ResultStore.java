@@ -27,6 +27,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrite;
 import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Collection {@code results}. Every write is one single-document atomic operation (mongo-java-server has no
  * multi-document transactions): the first version is an insert, each later one a compare-and-set on
- * {@code currentVersion} that pushes the version and its outbox entry together. The compare-and-set filter is the
+ * {@code currentVersion} that pushes the version and its outbox entry together (stamped, with the document's
+ * {@code lastEventAt}: see {@link OutboxWrite}), after which the entries themselves are handed to the relay. The compare-and-set filter is the
  * flat document {@code {_id, currentVersion}}, exactly the keys of a unique index, which mongo-java-server then uses
  * instead of scanning the collection (on MongoDB it is an ordinary index). A batch reads the heads of all its
  * documents with one query and writes them with one unordered bulk write of such inserts and compare-and-sets.
@@ -79,36 +81,59 @@ public class ResultStore implements Indexed {
 
 	/** Inserts version 1; false when another writer created the document first. */
 	boolean insertFirst(ResultDocument document) {
-		try {
-			collection().insertOne(codec.toDocument(document));
-			outbox.written(document.id());
-			return true;
-		}
-		catch (MongoWriteException e) {
-			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
+		try (OutboxWrite write = outbox.begin()) {
+			try {
+				collection().insertOne(write.stampedDocument(codec.toDocument(document)));
 			}
-			throw e;
+			catch (MongoWriteException e) {
+				if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+					return false;
+				}
+				throw e;
+			}
+			catch (RuntimeException e) {
+				write.uncertain(List.of(document.id()));
+				throw e;
+			}
+			write.written(document.id(), document.outbox());
+			return true;
 		}
 	}
 
 	/** Appends version n+1 and its event if the document is still at version n; false on a lost race. */
 	boolean append(String id, int expectedVersion, ResultVersion version, OutboxEntry event) {
-		Bson update = Updates.combine(
-				Updates.set("currentVersion", version.version()),
-				Updates.push("versions", codec.toDocument(version)),
-				Updates.push("outbox", codec.toDocument(event)));
-		Document expected = new Document("_id", id).append("currentVersion", expectedVersion);
-		if (collection().updateOne(expected, update).getModifiedCount() != 1) {
-			return false;
+		try (OutboxWrite write = outbox.begin()) {
+			Bson update = Updates.combine(
+					Updates.set("currentVersion", version.version()),
+					Updates.push("versions", codec.toDocument(version)),
+					Updates.push("outbox", write.stamped(codec.toDocument(event))),
+					write.lastEventAt());
+			Document expected = new Document("_id", id).append("currentVersion", expectedVersion);
+			if (!updated(write, id, expected, update)) {
+				return false;
+			}
+			write.written(id, List.of(event));
+			return true;
 		}
-		outbox.written(id);
-		return true;
+	}
+
+	/** One update of one document; a failure that may have written it leaves the document for the relay to read. */
+	private boolean updated(OutboxWrite write, String id, Bson filter, Bson update) {
+		try {
+			return collection().updateOne(filter, update).getModifiedCount() == 1;
+		}
+		catch (MongoWriteException e) {
+			throw e;
+		}
+		catch (RuntimeException e) {
+			write.uncertain(List.of(id));
+			throw e;
+		}
 	}
 
 	/**
 	 * The existing documents among {@code ids}, by id, read with one query: only their {@code currentVersion}, or
-	 * (when {@code withVersions}) everything but their pending events, which a retried request needs to find what it
+	 * (when {@code withVersions}) everything but their outbox events, which a retried request needs to find what it
 	 * wrote and answer it again.
 	 */
 	Map<String, ResultDocument> heads(Collection<String> ids, boolean withVersions) {
@@ -136,60 +161,66 @@ public class ResultStore implements Indexed {
 
 	/**
 	 * Writes every share with one unordered bulk write (each share stays one single-document atomic operation) and
-	 * tells the outbox of each document written. Answers the ids of those not written because they lost a race: an
-	 * insert of a document that exists by now, an append to a version that has moved on.
+	 * hands the events of each document written to the outbox. Answers the ids of those not written because they lost
+	 * a race: an insert of a document that exists by now, an append to a version that has moved on.
 	 */
 	Set<String> writeAll(List<Write> writes) {
 		Set<String> lost = new HashSet<>();
 		if (writes.isEmpty()) {
 			return lost;
 		}
-		List<WriteModel<Document>> models = writes.stream().map(this::model).toList();
-		BulkWriteResult result;
-		try {
-			result = collection().bulkWrite(models, new BulkWriteOptions().ordered(false));
-		}
-		catch (MongoBulkWriteException e) {
-			for (BulkWriteError error : e.getWriteErrors()) {
-				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-					throw failed(writes, e);
+		try (OutboxWrite write = outbox.begin()) {
+			List<WriteModel<Document>> models = writes.stream().map(w -> model(w, write)).toList();
+			BulkWriteResult result;
+			try {
+				result = collection().bulkWrite(models, new BulkWriteOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException e) {
+				for (BulkWriteError error : e.getWriteErrors()) {
+					if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+						throw failed(writes, write, e);
+					}
+					lost.add(writes.get(error.getIndex()).id());
 				}
-				lost.add(writes.get(error.getIndex()).id());
+				if (e.getWriteConcernError() != null) {
+					throw failed(writes, write, e);
+				}
+				result = e.getWriteResult();
 			}
-			if (e.getWriteConcernError() != null) {
-				throw failed(writes, e);
+			catch (RuntimeException e) {
+				throw failed(writes, write, e);
 			}
-			result = e.getWriteResult();
+			List<Write> appends = writes.stream().filter(w -> w.expectedVersion() > 0 && !lost.contains(w.id()))
+					.toList();
+			if (result.getModifiedCount() < appends.size()) {
+				lost.addAll(notAppended(appends));
+			}
+			writes.stream().filter(w -> !lost.contains(w.id()))
+					.forEach(w -> write.written(w.id(), w.document().outbox()));
+			return lost;
 		}
-		catch (RuntimeException e) {
-			throw failed(writes, e);
-		}
-		List<Write> appends = writes.stream().filter(w -> w.expectedVersion() > 0 && !lost.contains(w.id())).toList();
-		if (result.getModifiedCount() < appends.size()) {
-			lost.addAll(notAppended(appends));
-		}
-		writes.stream().map(Write::id).filter(id -> !lost.contains(id)).forEach(outbox::written);
-		return lost;
 	}
 
 	/**
 	 * A bulk write that failed otherwise than by lost races may still have written some documents (MongoDB does not
-	 * say which): all are queued for the relay, which reads each by id and finds its events or none.
+	 * say which): all are left for the relay to read, which finds this write's events in them or none.
 	 */
-	private RuntimeException failed(List<Write> writes, RuntimeException e) {
-		writes.forEach(w -> outbox.written(w.id()));
+	private static RuntimeException failed(List<Write> writes, OutboxWrite write, RuntimeException e) {
+		write.uncertain(writes.stream().map(Write::id).toList());
 		return e;
 	}
 
-	private WriteModel<Document> model(Write write) {
+	private WriteModel<Document> model(Write write, OutboxWrite outboxWrite) {
 		ResultDocument d = write.document();
 		if (write.expectedVersion() == 0) {
-			return new InsertOneModel<>(codec.toDocument(d));
+			return new InsertOneModel<>(outboxWrite.stampedDocument(codec.toDocument(d)));
 		}
 		Bson update = Updates.combine(
 				Updates.set("currentVersion", d.currentVersion()),
 				Updates.pushEach("versions", d.versions().stream().map(codec::toDocument).toList()),
-				Updates.pushEach("outbox", d.outbox().stream().map(codec::toDocument).toList()));
+				Updates.pushEach("outbox", d.outbox().stream().map(e -> outboxWrite.stamped(codec.toDocument(e)))
+						.toList()),
+				outboxWrite.lastEventAt());
 		return new UpdateOneModel<>(new Document("_id", d.id()).append("currentVersion", write.expectedVersion()),
 				update);
 	}
@@ -197,7 +228,7 @@ public class ResultStore implements Indexed {
 	/**
 	 * Which appends matched nothing: a bulk write counts them but does not name them, so the documents are read again
 	 * (only those, rarely; by {@code _id} alone, which the index serves) to see which hold their first new version
-	 * (versions stay, unlike relayed events).
+	 * (versions stay).
 	 */
 	private Set<String> notAppended(List<Write> appends) {
 		Set<String> eventIds = new HashSet<>();
@@ -219,18 +250,22 @@ public class ResultStore implements Indexed {
 	public boolean attach(String id, int expectedVersion, AttachedEvidence evidence, OutboxEntry event) {
 		Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("currentVersion", expectedVersion),
 				Filters.ne("evidenceFiles.sha256", evidence.sha256()));
-		Bson update = Updates.combine(
-				Updates.push("evidenceFiles", codec.toDocument(evidence)),
-				Updates.push("outbox", codec.toDocument(event)));
-		// uploads are rare: the $ne guard against a second copy of the same bytes is worth a scan on the embedded store
-		if (collection().updateOne(filter, update).getModifiedCount() != 1) {
-			return false;
+		try (OutboxWrite write = outbox.begin()) {
+			Bson update = Updates.combine(
+					Updates.push("evidenceFiles", codec.toDocument(evidence)),
+					Updates.push("outbox", write.stamped(codec.toDocument(event))),
+					write.lastEventAt());
+			// uploads are rare: the $ne guard against a second copy of the same bytes is worth a scan on the embedded
+			// store
+			if (!updated(write, id, filter, update)) {
+				return false;
+			}
+			write.written(id, List.of(event));
+			return true;
 		}
-		outbox.written(id);
-		return true;
 	}
 
-	/** The results of one entity, optionally of one plan and/or checkpoint. */
+	/** The results of one entity, optionally of one plan and/or checkpoint (without their outbox events). */
 	public List<ResultDocument> byPlan(String entity, String planId, String checkpoint) {
 		List<Bson> filters = new ArrayList<>();
 		filters.add(Filters.eq("entity", entity));
@@ -240,7 +275,9 @@ public class ResultStore implements Indexed {
 		if (checkpoint != null) {
 			filters.add(Filters.eq("checkpoint", checkpoint));
 		}
-		return collection().find(Filters.and(filters)).sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
+		// without their events, which stay in the documents once relayed and which no reader needs
+		return collection().find(Filters.and(filters)).projection(Projections.exclude("outbox"))
+				.sort(Sorts.ascending("_id")).map(this::read).into(new ArrayList<>());
 	}
 
 	private ResultDocument read(Document document) {

@@ -25,15 +25,18 @@ class OutboxSettingsTest {
 	void defaultsWhenNothingIsSet() {
 		OutboxSettings settings = bind(Map.of());
 		assertThat(settings.relayDelayMs()).isEqualTo(200);
-		assertThat(settings.scanInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.ackTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.markInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(settings.deadAfter()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(settings.recoveryGrace()).isEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
 	void readsTheDocumentedEnvironmentVariables() {
 		OutboxSettings settings = bind(Map.of("MONITORING_OUTBOX_RELAYDELAYMS", "50",
-				"MONITORING_OUTBOX_SCANINTERVAL", "PT5S"));
+				"MONITORING_OUTBOX_DEADAFTER", "PT5M", "MONITORING_OUTBOX_MARKINTERVAL", "PT2S"));
 		assertThat(settings.relayDelayMs()).isEqualTo(50);
-		assertThat(settings.scanInterval()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(settings.deadAfter()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(settings.markInterval()).isEqualTo(Duration.ofSeconds(2));
 	}
 }

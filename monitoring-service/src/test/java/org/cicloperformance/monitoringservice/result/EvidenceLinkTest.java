@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.Outboxes;
 import org.cicloperformance.monitoringservice.support.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Linking a file to a result on mongo-java-server, in a database of its own (no relay drains the outbox here): the
+ * Linking a file to a result on mongo-java-server, in a database of its own (no relay here): the
  * metadata and the event are written by the same single-document update, or not at all.
  */
 class EvidenceLinkTest {
@@ -34,8 +35,7 @@ class EvidenceLinkTest {
 	void aResultAtVersion2() {
 		client = MongoClients.create(TestInfrastructure.mongoUri());
 		mongo = new MongoTemplate(client, "evidence-link-" + UUID.randomUUID());
-		store = new ResultStore(mongo, id -> {
-		});
+		store = new ResultStore(mongo, Outboxes.unrelayed(mongo, ResultStore.COLLECTION));
 		ResultVersion v1 = version(1);
 		assertThat(store.insertFirst(new ResultDocument(ID, "piano", "ente", "1.1.1", "1", "2018-06-30", 1,
 				List.of(v1), List.of(), null))).isTrue();

@@ -19,11 +19,20 @@ public class MongoCommands {
 
 	private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
+	/** The thread named {@link #threadName} records here while {@link #sentOnThread} runs. */
+	private static volatile List<String> namedThreadRecording;
+
+	private static volatile String threadName;
+
 	private static final CommandListener LISTENER = new CommandListener() {
 
 		@Override
 		public void commandStarted(CommandStartedEvent event) {
 			List<String> commands = RECORDING.get();
+			List<String> named = namedThreadRecording;
+			if (commands == null && named != null && Thread.currentThread().getName().equals(threadName)) {
+				commands = named;
+			}
 			if (commands != null) {
 				BsonValue target = event.getCommand().get(event.getCommandName());
 				commands.add(event.getCommandName()
@@ -55,5 +64,21 @@ public class MongoCommands {
 			RECORDING.remove();
 		}
 		return commands;
+	}
+
+	/** The commands the threads named {@code name} (e.g. the outbox relay's) sent while {@code action} ran. */
+	public static List<String> sentOnThread(String name, Action action) throws Exception {
+		List<String> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+		threadName = name;
+		namedThreadRecording = commands;
+		try {
+			action.run();
+		}
+		finally {
+			namedThreadRecording = null;
+		}
+		synchronized (commands) {
+			return List.copyOf(commands);
+		}
 	}
 }

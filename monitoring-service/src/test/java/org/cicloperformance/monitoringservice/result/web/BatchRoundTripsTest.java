@@ -1,9 +1,12 @@
 package org.cicloperformance.monitoringservice.result.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +37,9 @@ class BatchRoundTripsTest extends IntegrationTestBase {
 
 	@Autowired
 	PlanVersionStore plans;
+
+	@Autowired
+	MeterRegistry meters;
 
 	String planId;
 
@@ -74,6 +80,29 @@ class BatchRoundTripsTest extends IntegrationTestBase {
 
 		assertThat(onResults(commands)).containsExactly("find results", "insert results");
 		assertThat(commands).hasSizeLessThanOrEqualTo(6);
+	}
+
+	/**
+	 * The outbox relay's side of a batch: it gets the events from the write itself, so it neither reads nor rewrites
+	 * the batch's result documents (before, one read and one {@code $pull} per document).
+	 */
+	@Test
+	void relaysTheEventsOfABatchWithoutReadingOrRewritingItsResults() throws Exception {
+		postBatch(batch(4, false), null);
+		await().atMost(Duration.ofSeconds(20)).until(() -> backlog() == 0);
+
+		List<String> relay = MongoCommands.sentOnThread("outbox-relay", () -> {
+			postBatch(batch(100, true), null);
+			await().atMost(Duration.ofSeconds(20)).until(() -> backlog() == 0);
+		});
+		System.out.printf("MongoDB commands of the outbox relay for a batch of 100 results: %d %s%n", relay.size(),
+				relay);
+
+		assertThat(onResults(relay)).isEmpty();
+	}
+
+	private double backlog() {
+		return meters.get("monitoring.outbox.backlog").gauge().value();
 	}
 
 	/** A figure, not a check: the median time of twenty batches of a hundred results, each on a plan of its own. */
