@@ -102,7 +102,8 @@ public final class CheckpointCycle {
 			body.put("commentary", CHECKPOINT.equals(checkpoint)
 					? "Risultati al 30/6 come da schede degli obiettivi; criticità e proposte di "
 							+ "variazione dei valori attesi nella revisione approvata."
-					: "Risultati al " + checkpoint + " (esempio, non dal documento) con le cause degli scostamenti "
+					: "Risultati al " + java.time.LocalDate.parse(checkpoint).format(java.time.format.DateTimeFormatter
+							.ofPattern("d/M")) + " (esempio, non dal documento) con le cause degli scostamenti "
 							+ "nei commenti degli indicatori.");
 			body.putArray("proposals");
 			step("Il dirigente " + manager + " trasmette i risultati", manager, "POST", checkpointPath() + "/submissions",
