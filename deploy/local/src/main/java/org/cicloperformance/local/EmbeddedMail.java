@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,10 @@ final class EmbeddedMail implements AutoCloseable {
 		}
 	}
 
-	/** The received messages, newest first: time, from, to, subject, text. */
+	/**
+	 * The received messages, newest first (by their Date header; GreenMail keeps them by mailbox): time, from, to,
+	 * subject, text.
+	 */
 	List<Map<String, String>> messages() {
 		List<Map<String, String>> all = new ArrayList<>();
 		for (MimeMessage m : smtp.getReceivedMessages()) {
@@ -75,12 +79,14 @@ final class EmbeddedMail implements AutoCloseable {
 				message.put("to", join(m.getAllRecipients()));
 				message.put("subject", m.getSubject());
 				message.put("text", String.valueOf(m.getContent()));
-				all.add(0, message);
+				all.add(message);
 			}
 			catch (Exception e) {
-				all.add(0, Map.of("error", String.valueOf(e.getMessage())));
+				all.add(Map.of("received", "", "error", String.valueOf(e.getMessage())));
 			}
 		}
+		// ISO-8601 instants sort as text; the sort is stable, so messages of one second keep their order
+		all.sort(Comparator.comparing((Map<String, String> m) -> m.get("received")).reversed());
 		return all;
 	}
 

@@ -31,12 +31,16 @@ class EmbeddedMailTest {
 			GreenMailUtil.sendTextEmail("area-anagrafica@ente.example", "ciclo@ente.example",
 					"Promemoria: 3 indicatori", "Gentile Area Anagrafica, mancano <3> risultati.",
 					new ServerSetup(mail.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			Thread.sleep(1100); // the Date header counts seconds
+			GreenMailUtil.sendTextEmail("pianificazione@ente.example", "ciclo@ente.example", "Riepilogo promemoria",
+					"Riepilogo", new ServerSetup(mail.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
 			assertThat(mail.viewUrl()).isEqualTo("http://localhost:" + viewPort + "/");
 			var http = HttpClient.newHttpClient();
 			String json = http.send(HttpRequest.newBuilder(URI.create(mail.viewUrl() + "api/messages")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(json).contains("\"to\":\"area-anagrafica@ente.example\"", "\"subject\":\"Promemoria: 3 indicatori\"");
+			assertThat(json.indexOf("Riepilogo promemoria")).as("newest first").isLessThan(json.indexOf("Promemoria: 3"));
 			String page = http.send(HttpRequest.newBuilder(URI.create(mail.viewUrl())).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(page).contains("<h2>Promemoria: 3 indicatori</h2>", "mancano &lt;3&gt; risultati");
