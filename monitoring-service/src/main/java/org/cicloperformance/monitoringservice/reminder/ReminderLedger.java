@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.cicloperformance.monitoringservice.reminder.ReminderEntry.State;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
 import org.cicloperformance.monitoringservice.support.Indexed;
@@ -66,19 +67,18 @@ class ReminderLedger implements Indexed {
 		if (previous.nextAttemptAt() != null && previous.nextAttemptAt().isAfter(now)) {
 			return false;
 		}
+		Bson sameAttempt = Filters.and(Filters.eq("_id", claim.id()), Filters.eq("state", State.FAILED.name()),
+				Filters.eq("attempts", previous.attempts()));
 		if (previous.attempts() >= maxAttempts) {
-			collection().updateOne(Filters.and(Filters.eq("_id", claim.id()), Filters.eq("state", State.FAILED.name()),
-					Filters.eq("attempts", previous.attempts())), Updates.set("state", State.GAVE_UP.name()));
+			collection().updateOne(sameAttempt, Updates.set("state", State.GAVE_UP.name()));
 			return false;
 		}
 		// compare-and-set on (state, attempts): of two senders retrying at once, one moves it on
-		return collection().updateOne(
-				Filters.and(Filters.eq("_id", claim.id()), Filters.eq("state", State.FAILED.name()),
-						Filters.eq("attempts", previous.attempts())),
-				Updates.combine(Updates.set("state", State.CLAIMED.name()), Updates.set("attempts", previous.attempts() + 1),
-						Updates.set("claimedBy", claim.claimedBy()), Updates.set("claimedAt", claim.claimedAt().toString()),
-						Updates.set("recipient", claim.recipient()),
-						Updates.set("indicators", claim.indicators()))).getModifiedCount() == 1;
+		Bson retry = Updates.combine(Updates.set("state", State.CLAIMED.name()),
+				Updates.set("attempts", previous.attempts() + 1), Updates.set("claimedBy", claim.claimedBy()),
+				Updates.set("claimedAt", claim.claimedAt().toString()), Updates.set("recipient", claim.recipient()),
+				Updates.set("indicators", claim.indicators()));
+		return collection().updateOne(sameAttempt, retry).getModifiedCount() == 1;
 	}
 
 	void sent(String id, Instant at) {

@@ -262,6 +262,37 @@ class ReminderDeliveryTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void aSendThatKeepsFailingIsGivenUpAfterTheLastAttempt() throws Exception {
+		at(ReportingFixture.next("01-08"));
+		JavaMailSenderImpl relayRefusingPrm = new JavaMailSenderImpl() {
+			@Override
+			public void send(SimpleMailMessage message) {
+				send(new SimpleMailMessage[] { message });
+			}
+
+			@Override
+			public void send(SimpleMailMessage... messages) {
+				if (messages[0].getTo()[0].equals(f.prm)) {
+					throw new MailSendException("mailbox unavailable");
+				}
+				smtpClient().send(messages);
+			}
+		};
+
+		for (int round = 0; round < 5; round++) {
+			replica(relayRefusingPrm).runOnce();
+		}
+
+		assertThat(to(f.prm)).isEmpty();
+		assertThat(to(f.ana)).hasSize(1);
+		mvc.perform(get("/api/reminders").param("planId", f.planId).param("checkpoint", ReportingFixture.CHECKPOINT)
+				.header(HttpHeaders.AUTHORIZATION, basic("oiv"))).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.office == 'PRM')].state").value("GAVE_UP"))
+				.andExpect(jsonPath("$[?(@.office == 'PRM')].attempts").value(3))
+				.andExpect(jsonPath("$[?(@.office == 'PRM')].error").value("mailbox unavailable"));
+	}
+
+	@Test
 	void aCalendarWithoutReminderDaysSendsNothing() throws Exception {
 		at(ReportingFixture.next("01-08"));
 		ReportingFixture empty = new ReportingFixture(mvc, plans);
