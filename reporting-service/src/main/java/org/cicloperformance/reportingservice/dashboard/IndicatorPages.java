@@ -74,16 +74,18 @@ class IndicatorPages {
 		MeasureKind measureKind = kind != null ? kind
 				: definition == null ? MeasureKind.COUNT : MeasureKind.valueOf(definition.measureKind());
 		String unit = definition == null ? null : definition.unit();
+		ScoringPlan.Objective objectiveDefinition = PlanContents.objectives(selected.plan()).get(objective);
+		String office = office(selected.plan(), objectiveDefinition);
 		Map<String, String> labels = rows.stream().collect(
 				Collectors.toMap(Pages.IndicatorCheckpoint::checkpoint, Pages.IndicatorCheckpoint::label, (a, b) -> a));
 		List<Pages.ResultVersionRow> versions = history.stream()
 				.map(f -> new Pages.ResultVersionRow(labels.getOrDefault(f.checkpoint(), f.checkpoint()),
-						f.resultVersion(), f.planVersion(), display.value(measureKind, f.value(), unit), f.reportedBy(),
+						f.resultVersion(), f.planVersion(), display.value(measureKind, f.value(), unit),
+						office != null ? office : f.reportedBy(),
 						f.recordedAt(), f.reason(),
 						rows.stream().anyMatch(r -> r.checkpoint().equals(f.checkpoint()) && r.resultVersion() != null
 								&& r.resultVersion() == f.resultVersion())))
 				.toList();
-		ScoringPlan.Objective objectiveDefinition = PlanContents.objectives(selected.plan()).get(objective);
 		return new Pages.IndicatorPage(plans.header(selected, path, scope), objective,
 				objectiveDefinition == null ? objective : objectiveDefinition.title(),
 				Links.objective(planId, objective, checkpoint), indicator,
@@ -95,6 +97,18 @@ class IndicatorPages {
 				revisions.of(planId, objective, indicator, measureKind, unit, labels),
 				ScoredPlans.legend(selected.policy()),
 				measureKind.isNumeric() ? targetAndResultChart(rows, planId, objective, indicator) : null);
+	}
+
+	/**
+	 * Who reported a result, as the readers know them: the office of the objective's organisational area, on whose
+	 * behalf every result of the objective is posted, not the account that posted it (a login name such as
+	 * "controllo-gestione", which may serve several areas; the API's history keeps it).
+	 */
+	private static String office(ScoringPlan plan, ScoringPlan.Objective objective) {
+		if (objective == null || objective.organisationalArea() == null) {
+			return null;
+		}
+		return PlanContents.areaName(plan, objective.organisationalArea());
 	}
 
 	private Pages.IndicatorCheckpoint checkpointRow(Scored scored, ScoreDocument document, IndicatorScore score,

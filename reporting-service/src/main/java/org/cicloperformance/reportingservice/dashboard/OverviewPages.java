@@ -167,7 +167,9 @@ class OverviewPages {
 						Links.objective(planId, objective.code(), checkpoint), manager));
 				BigDecimal leaf = strategicFraction.multiply(share(objectiveShare.weight(), objectiveTotal))
 						.movePointRight(2);
-				children.add(node(objective, leaf, null));
+				// the short title, as in the tree table: the sunburst writes it on the segment
+				children.add(charts.node(objective.code(), shortTitles.getOrDefault(objective.code(), objective.name()),
+						scored.score(objective), scored.light(objective), leaf, null));
 			}
 			return children;
 		}

@@ -11,49 +11,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cicloperformance.reportingservice.support.Browser;
-import org.cicloperformance.reportingservice.support.DemoStack;
 import org.cicloperformance.reportingservice.support.Events;
-import org.cicloperformance.reportingservice.support.IntegrationTest;
 import org.cicloperformance.reportingservice.support.Seed;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium) on the demo data, published on the in-process
- * broker: figures checked against the JSON API, keyboard navigation, the CSV download, live updates, English, a
- * tablet-sized window, and axe-core's WCAG 2.1 AA rules on every page. Each test signs in through the login form as
+ * broker: figures checked against the JSON API, keyboard navigation, the CSV download, live updates (and what they
+ * highlight), English, and axe-core's WCAG 2.1 AA rules on every page (the tablet: {@link TabletLayoutBrowserTest}). Each test signs in through the login form as
  * the planner (who reads everything) and leaves a screenshot in {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest extends IntegrationTest {
-
-	static final String PLAN = Seed.PLAN_ID;
+class DashboardBrowserTest extends DashboardInBrowser {
 
 	/** The live-update test changes a result: it works on a plan of its own so the others keep the demo figures. */
 	static final String LIVE_PLAN = "live-demo-2018";
-
-	static final String JUNE = "2018-06-30";
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	@BeforeAll
-	void startTheBrowserAndSeedTheDemo() {
-		browser = Browser.driver();
-		DemoStack.seed(PLAN, scores);
-	}
 
 	@BeforeEach
 	void italianLaptopWithoutCookiesSignedInAsThePlanner() {
@@ -193,7 +171,8 @@ class DashboardBrowserTest extends IntegrationTest {
 		assertThat(browser.findElement(By.id("checkpoint-2018-12-31")).getText()).contains("31/12/2018",
 				"1.000 posizioni");
 		assertThat(browser.findElements(By.cssSelector("#live-history tr"))).extracting(WebElement::getText)
-				.singleElement().asString().contains("30/6", "527 posizioni", "area-anagrafica", "10/07/2018", "sì");
+				.singleElement().asString().contains("30/6", "527 posizioni", "Area Anagrafica", "10/07/2018", "sì")
+				.as("the office, not the account that posted").doesNotContain("area-anagrafica");
 		assertThat(browser.findElement(By.id("live-commentary")).getText()).contains(
 				"I risultati risultano sostanzialmente in linea con le previsioni.",
 				"Estrazione delle liste da Scriba e visure di allineamento");
@@ -249,31 +228,6 @@ class DashboardBrowserTest extends IntegrationTest {
 	}
 
 	@Test
-	void theOverviewAndAScorecardFitATabletScreen() {
-		browser.manage().window().setSize(Browser.TABLET);
-		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE);
-
-		assertThat(pageOverflow()).as("horizontal scrolling of the page").isLessThanOrEqualTo(0);
-		assertThat(score("node-2.1.3")).isEqualTo("91,48%");
-		awaitCharts("chart-tree", "chart-managers");
-		Browser.screenshot("overview-tablet");
-
-		open("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE);
-		assertThat(pageOverflow()).as("horizontal scrolling of the page").isLessThanOrEqualTo(0);
-		assertThat(((JavascriptExecutor) browser).executeScript("""
-				return [...document.querySelectorAll('.table-wrap')]
-				  .filter(w => w.scrollWidth > w.clientWidth + 1 && w.getAttribute('tabindex') !== '0').length;
-				""")).as("tables that scroll sideways but cannot be reached by keyboard").isEqualTo(0L);
-		assertAccessible();
-		Browser.screenshot("manager-dazzeo-tablet");
-	}
-
-	private long pageOverflow() {
-		return ((Number) ((JavascriptExecutor) browser).executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
-	}
-
-	@Test
 	void theDashboardSpeaksEnglishOnRequestAndRemembersIt() {
 		open("/dashboard/plans/" + PLAN + "?checkpoint=" + JUNE + "&lang=en");
 
@@ -303,6 +257,16 @@ class DashboardBrowserTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 				.until(() -> "connected".equals(browser.findElement(By.tagName("body")).getAttribute("data-live")));
 		((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+		// every figure the page highlights, with the id around it, whenever it happens
+		script("""
+				window.highlighted = [];
+				new MutationObserver(changes => changes.forEach(c => {
+				  if (c.target.classList.contains('changed')) {
+				    const owner = c.target.closest('[id]');
+				    window.highlighted.push((owner ? owner.id : '') + ' ' + c.target.textContent.replace(/\\s+/g, ' ').trim());
+				  }
+				})).observe(document.body, { attributes: true, attributeFilter: ['class'], subtree: true });
+				""");
 
 		Events.publish("result-events", LIVE_PLAN,
 				Seed.resultRecorded(LIVE_PLAN, "2.1.3", "3", JUNE, 2, Seed.numberValue("600")));
@@ -311,9 +275,19 @@ class DashboardBrowserTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
 				.ignoreException(StaleElementReferenceException.class)
 				.until(() -> score("node-2.1.3").equals("100,00%") && !text("#entity-score").equals(entityBefore));
+		Browser.screenshotOfScreen("live-update-highlight");
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Punteggi aggiornati alle");
+		String entityAfter = text("#entity-score");
+		@SuppressWarnings("unchecked")
+		List<String> highlighted = (List<String>) script("return window.highlighted;");
+		assertThat(highlighted).as("the figures that moved, highlighted").contains("node-2.1.3 100,00%",
+				"entity-score " + entityAfter);
+		assertThat(highlighted).as("figures that did not move stay plain")
+				.noneMatch(h -> h.startsWith("node-2.1.1 ") || h.startsWith("node-1.1.1 "));
 		Browser.screenshot("live-update");
+		await().atMost(Duration.ofSeconds(10))
+				.until(() -> browser.findElements(By.cssSelector(".changed")).isEmpty());
 	}
 
 	@Test
@@ -329,42 +303,12 @@ class DashboardBrowserTest extends IntegrationTest {
 
 	// --- helpers ---
 
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void open(String path) {
-		browser.get(url(path));
-		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error")
-				.doesNotContain("Accesso");
-	}
-
-	private String text(String css) {
-		return browser.findElement(By.cssSelector(css)).getText();
-	}
-
 	private WebElement row(String id) {
 		return browser.findElement(By.id(id));
 	}
 
 	private String score(String rowId) {
 		return browser.findElement(By.cssSelector("[id='" + rowId + "'] .score")).getText();
-	}
-
-	private void awaitCharts(String... ids) {
-		for (String id : ids) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(
-					browser.findElement(By.id(id)).getAttribute("data-rendered"))
-					&& !browser.findElement(By.id(id)).findElements(By.tagName("canvas")).isEmpty());
-		}
-	}
-
-	private void assertAccessible() {
-		List<Browser.Violation> violations = Browser.accessibilityViolations();
-		violations.forEach(v -> System.out.println("axe " + v.impact() + " " + v.id() + " on " + browser.getCurrentUrl()
-				+ ": " + v.help() + " " + v.nodes()));
-		assertThat(violations).as("axe-core: serious or critical WCAG 2.1 AA violations")
-				.filteredOn(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).isEmpty();
 	}
 
 	private static boolean noPartialDownloads() throws IOException {

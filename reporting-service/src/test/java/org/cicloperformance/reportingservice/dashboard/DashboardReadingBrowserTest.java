@@ -7,18 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.support.Browser;
-import org.cicloperformance.reportingservice.support.DemoStack;
-import org.cicloperformance.reportingservice.support.IntegrationTest;
-import org.cicloperformance.reportingservice.support.Seed;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,25 +19,7 @@ import tools.jackson.databind.JsonNode;
  * checkpoint without data, what is critical at a glance, no code where a word belongs, an Italian page for an
  * address that does not exist. Signed in as the planner, who reads every page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardReadingBrowserTest extends IntegrationTest {
-
-	static final String PLAN = Seed.PLAN_ID;
-
-	static final String JUNE = "2018-06-30";
-
-	static final String DECEMBER = "2018-12-31";
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	@BeforeAll
-	void startTheBrowserAndSeedTheDemo() {
-		browser = Browser.driver();
-		DemoStack.seed(PLAN, scores);
-	}
+class DashboardReadingBrowserTest extends DashboardInBrowser {
 
 	@BeforeEach
 	void italianLaptopSignedInAsThePlanner() {
@@ -224,26 +199,6 @@ class DashboardReadingBrowserTest extends IntegrationTest {
 	private List<String> criticalCodes() {
 		return browser.findElements(By.cssSelector("#critical-list li")).stream()
 				.map(li -> li.getAttribute("data-code")).toList();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void open(String path) {
-		browser.get(url(path));
-		assertThat(browser.getTitle()).doesNotContain("Pagina non trovata").doesNotContain("Error")
-				.doesNotContain("Accesso");
-	}
-
-	private String text(String css) {
-		return browser.findElement(By.cssSelector(css)).getText();
-	}
-
-	private JsonNode chartData(String id) {
-		Object json = ((JavascriptExecutor) browser)
-				.executeScript("return document.getElementById(arguments[0]).textContent;", id + "-data");
-		return Seed.JSON.readTree((String) json);
 	}
 
 	static List<String> lines(String text) {

@@ -6,41 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.cicloperformance.reportingservice.support.Browser;
-import org.cicloperformance.reportingservice.support.DemoStack;
-import org.cicloperformance.reportingservice.support.IntegrationTest;
-import org.cicloperformance.reportingservice.support.Seed;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Signing in to the dashboard in Chromium: the login page (accessible, keyboard only, errors announced), each role
  * on its own view, a refusal page in Italian, signing out. Screenshots: {@code login.png}, {@code login-error.png},
  * {@code signed-in-manager.png}, {@code forbidden.png}, {@code signed-in-hr.png}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInBrowserTest extends IntegrationTest {
-
-	static final String PLAN = Seed.PLAN_ID;
-
-	static final String JUNE = "2018-06-30";
-
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
-	@BeforeAll
-	void startTheBrowserAndSeedTheDemo() {
-		browser = Browser.driver();
-		DemoStack.seed(PLAN, scores);
-	}
+class SignInBrowserTest extends DashboardInBrowser {
 
 	@BeforeEach
 	void italianLaptopWithoutCookies() {
@@ -117,19 +94,7 @@ class SignInBrowserTest extends IntegrationTest {
 
 	// --- helpers ---
 
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
 	private List<String> navigation() {
 		return browser.findElements(By.cssSelector("nav.sections a")).stream().map(WebElement::getText).toList();
-	}
-
-	private void assertAccessible() {
-		List<Browser.Violation> violations = Browser.accessibilityViolations();
-		violations.forEach(v -> System.out.println("axe " + v.impact() + " " + v.id() + " on " + browser.getCurrentUrl()
-				+ ": " + v.help() + " " + v.nodes()));
-		assertThat(violations).as("axe-core: serious or critical WCAG 2.1 AA violations")
-				.filteredOn(v -> "serious".equals(v.impact()) || "critical".equals(v.impact())).isEmpty();
 	}
 }

@@ -30,7 +30,7 @@ public final class Browser {
 
 	public static final Dimension LAPTOP = new Dimension(1366, 900);
 
-	public static final Dimension TABLET = new Dimension(820, 1180);
+	public static final Dimension TABLET = new Dimension(768, 1024);
 
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -129,6 +129,20 @@ public final class Browser {
 		}
 		finally {
 			chrome.manage().window().setSize(before);
+		}
+	}
+
+	/** A screenshot of what the window shows, as a reader first sees the page (no stretching). */
+	public static Path screenshotOfScreen(String name) {
+		try {
+			byte[] png = ((ChromeDriver) driver()).getScreenshotAs(OutputType.BYTES);
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, png);
+			return file;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
