@@ -42,12 +42,18 @@ final class RelazioneBuilder {
 	record VersionInput(int version, Instant publishedAt, PlanEvent.Revision revision) {
 	}
 
+	/** {@code smvp}: the SMVP version that produced the final scores, as the Relazione names it (null: none). */
 	record Inputs(String planId, String year, MonitoringReport report, List<VersionInput> versions,
-			List<ResultFact> results, HrFeed feed, ReportCheckpointStatus.Closing closing) {
+			List<ResultFact> results, HrFeed feed, ReportCheckpointStatus.Closing closing, String smvp) {
 
 		Inputs {
 			versions = versions == null ? List.of() : List.copyOf(versions);
 			results = results == null ? List.of() : List.copyOf(results);
+		}
+
+		Inputs(String planId, String year, MonitoringReport report, List<VersionInput> versions,
+				List<ResultFact> results, HrFeed feed, ReportCheckpointStatus.Closing closing) {
+			this(planId, year, report, versions, results, feed, closing, null);
 		}
 	}
 
@@ -73,7 +79,7 @@ final class RelazioneBuilder {
 		MonitoringReport r = in.report();
 		List<ObjectiveOutcome> objectives = r.objectives().stream().map(this::objective).toList();
 		return new Relazione(in.planId(), r.title(), r.entityName(), in.year(), r.checkpoint(), r.checkpointDate(),
-				r.example(), r, versions(), new Relazione.Method(String.valueOf(in.feed().policyVersion()), null),
+				r.example(), r, versions(), new Relazione.Method(String.valueOf(in.feed().policyVersion()), in.smvp()),
 				objectives, causes(objectives), premiums(), validation(objectives), fileName(in.planId()));
 	}
 

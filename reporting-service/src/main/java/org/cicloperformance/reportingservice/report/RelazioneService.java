@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
+import org.cicloperformance.reportingservice.score.ScoreDocument;
 import org.cicloperformance.reportingservice.hr.HrFeed;
 import org.cicloperformance.reportingservice.hr.HrFeedService;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
@@ -75,8 +76,14 @@ public class RelazioneService {
 				.toList();
 		RelazioneBuilder.Inputs inputs = new RelazioneBuilder.Inputs(planId,
 				latest.year() == null ? "" : String.valueOf(latest.year()), report, history,
-				results.latestAt(planId, checkpoint), feed, closing);
+				results.latestAt(planId, checkpoint), feed, closing, smvp(current.document()));
 		return RelazioneBuilder.build(inputs, key -> messages.getMessage(key, null, key, locale), locale);
+	}
+
+	/** "2 (cciaa-brescia-2018)": the SMVP version the final scores were computed with, null when the plan has none. */
+	private static String smvp(ScoreDocument document) {
+		var scorecard = document.scorecard();
+		return scorecard.smvpVersion() == null ? null : scorecard.smvpVersion() + " (" + scorecard.smvpId() + ")";
 	}
 
 	public ReportService.Rendered html(String planId, Locale locale) {

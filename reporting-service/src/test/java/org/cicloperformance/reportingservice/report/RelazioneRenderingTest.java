@@ -56,7 +56,8 @@ class RelazioneRenderingTest {
 		Relazione relazione = RelazioneBuilder.build(new RelazioneBuilder.Inputs(Seed.PLAN_ID, "2018", report,
 				List.of(new RelazioneBuilder.VersionInput(1, Instant.parse("2018-01-31T09:00:00Z"), null),
 						new RelazioneBuilder.VersionInput(2, Instant.parse("2018-09-17T10:00:00Z"), revised.revision())),
-				results, feed, closing), key -> messages.getMessage(key, null, key, Locale.ITALIAN), Locale.ITALIAN);
+				results, feed, closing, "1 (cciaa-brescia-2018)"),
+				key -> messages.getMessage(key, null, key, Locale.ITALIAN), Locale.ITALIAN);
 
 		ReportRenderer renderer = DemoReport.renderer();
 		String html = renderer.html(relazione, Locale.ITALIAN);
@@ -72,6 +73,7 @@ class RelazioneRenderingTest {
 					ReportAcceptanceTest.compact("Versione 2 del piano"),
 					ReportAcceptanceTest.compact("2. Il sistema di misurazione e valutazione della performance"),
 					ReportAcceptanceTest.compact("politica di valutazione del piano, versione 1"),
+					ReportAcceptanceTest.compact("(SMVP) adottato: versione 1 (cciaa-brescia-2018)"),
 					ReportAcceptanceTest.compact("3. I risultati degli obiettivi operativi"),
 					ReportAcceptanceTest.compact("Cause esterne (1)"),
 					ReportAcceptanceTest.compact("Obiettivo 2.1.2, indicatore 3"),
