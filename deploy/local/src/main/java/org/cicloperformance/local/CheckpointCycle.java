@@ -164,8 +164,8 @@ public final class CheckpointCycle {
 		if (!CHECKPOINT.equals(checkpoint)) {
 			// the final checkpoint, closed by the OIV: the Relazione sulla performance with its validation
 			String relazione = reporting + "/api/reports/relazione?planId=" + DemoLoader.PLAN_ID;
-			files.add(save("direzione", relazione + "&format=pdf", "relazione-performance-" + DemoLoader.PLAN_ID + ".pdf"));
-			files.add(save("direzione", relazione + "&format=html",
+			files.add(save("oiv", relazione + "&format=pdf", "relazione-performance-" + DemoLoader.PLAN_ID + ".pdf"));
+			files.add(save("oiv", relazione + "&format=html",
 					"relazione-performance-" + DemoLoader.PLAN_ID + ".html"));
 		}
 		return files;

@@ -44,7 +44,8 @@ class RelazioneController {
 	@GetMapping("/api/reports/relazione")
 	ResponseEntity<byte[]> relazione(@RequestParam String planId, @RequestParam(required = false) String format,
 			@RequestParam(required = false) String lang) {
-		access.plan(planId, () -> new NotFoundException("notFound.plan", planId)).requireReport();
+		// it holds each manager's band, payout and incentive funds: the HR feed's rule, not the report's
+		access.plan(planId, () -> new NotFoundException("notFound.plan", planId)).requireHrFeed();
 		Locale locale = ReportController.locale(lang);
 		if (format == null || format.equalsIgnoreCase("pdf")) {
 			ReportService.Rendered pdf = relazioni.pdf(planId, locale);
