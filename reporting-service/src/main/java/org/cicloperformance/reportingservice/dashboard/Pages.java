@@ -30,10 +30,11 @@ final class Pages {
 	/**
 	 * Which scores these are: plan and policy versions, status, when they were computed; {@code missingZero}
 	 * indicators without a result that the final checkpoint's rule scores 0 (named on the page, {@code closed} or
-	 * still open).
+	 * still open); {@code smvpId}/{@code smvpVersion} the SMVP version whose rules produced them (null: the plan's
+	 * own policy).
 	 */
 	record Meta(int planVersion, int policyVersion, String status, boolean finalCheckpoint, Instant computedAt,
-			long revision, long missingZero, boolean closed) {
+			long revision, long missingZero, boolean closed, String smvpId, Integer smvpVersion) {
 	}
 
 	/** One band of the policy as a legend entry: "Verde — in linea: da 90,00%". */

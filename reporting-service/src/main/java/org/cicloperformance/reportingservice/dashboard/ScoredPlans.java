@@ -189,7 +189,8 @@ class ScoredPlans {
 		ToMeasure toMeasure = ToMeasure.of(document);
 		return new Meta(document.scorecard().planVersion(), document.scorecard().policyVersion(),
 				document.status().name(), document.finalCheckpoint(), document.computedAt(), document.revision(),
-				toMeasure.missingZero(), toMeasure.closed());
+				toMeasure.missingZero(), toMeasure.closed(), document.scorecard().smvpId(),
+				document.scorecard().smvpVersion());
 	}
 
 	static List<LegendEntry> legend(Policy policy) {

@@ -8,6 +8,10 @@ import org.cicloperformance.reportingservice.engine.Decimals;
 import org.cicloperformance.reportingservice.engine.NodeScore;
 import org.cicloperformance.reportingservice.support.IntegrationTest;
 import org.cicloperformance.reportingservice.support.Seed;
+import org.cicloperformance.reportingservice.support.SignIn;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mock.web.MockHttpSession;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,6 +53,13 @@ class SmvpVersionRescoringIntegrationTest extends IntegrationTest {
 		assertThat(decemberApi.path("policyVersion").asInt()).isEqualTo(2);
 		assertThat(juneApi.path("smvpVersion").asInt()).isEqualTo(1);
 		assertThat(juneApi.path("node").path("scoreText").asString()).isEqualTo("75,36%");
+		MockHttpSession planner = SignIn.as(mvc, "pianificatore");
+		for (String[] page : new String[][] { { "2018-12-31", "SMVP versione 2 (" + SMVP + ")" },
+				{ "2018-06-30", "SMVP versione 1 (" + SMVP + ")" } }) {
+			String overview = mvc.perform(get("/dashboard/plans/" + plan).param("checkpoint", page[0])
+					.session(planner)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(overview).as("the overview at %s names the SMVP version", page[0]).contains(page[1]);
+		}
 	}
 
 	@Test
