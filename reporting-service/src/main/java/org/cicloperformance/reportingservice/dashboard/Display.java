@@ -99,6 +99,19 @@ class Display {
 	}
 
 	/**
+	 * A deviation with the cause the office gave for it ("−3 · cause esterne"), the words from the bundles (the
+	 * Relazione's); the deviation alone when no cause was given.
+	 */
+	String deviation(Deviations.Deviation deviation, String cause) {
+		String shown = deviation(deviation);
+		if (cause == null || cause.isBlank() || deviation == null) {
+			return shown;
+		}
+		String words = messages.getMessage("relazione.cause." + cause, null, null, LocaleContextHolder.getLocale());
+		return words == null ? shown : shown + " · " + words.toLowerCase(LocaleContextHolder.getLocale());
+	}
+
+	/**
 	 * An incentive band as a reader says it ("fascia proporzionale"), from the bundles; a band a plan's own policy
 	 * names differently is shown as the policy wrote it.
 	 */

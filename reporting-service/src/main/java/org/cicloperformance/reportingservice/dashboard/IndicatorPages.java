@@ -119,7 +119,8 @@ class IndicatorPages {
 				.latest(planId, score.objective(), score.indicator(), document.checkpoint())
 				.filter(f -> score.result() != null && f.resultVersion() == score.result().resultVersion());
 		String deviation = display.deviation(Deviations.of(score.kind(), score.target(), score.result(),
-				latest.map(ResultFact::deviation).orElse(null)).orElse(null));
+				latest.map(ResultFact::deviation).orElse(null)).orElse(null),
+				latest.map(ResultFact::deviationCause).orElse(null));
 		boolean toMeasure = ToMeasure.indicator(document, score);
 		return new Pages.IndicatorCheckpoint(document.checkpoint(), document.checkpointLabel(),
 				document.checkpointDate(), document.scorecard().planVersion(),

@@ -144,7 +144,8 @@ class ScorecardPages {
 				: results.latest(planId, score.objective(), score.indicator(), checkpoint)
 						.filter(f -> f.resultVersion() == score.result().resultVersion());
 		String deviation = display.deviation(Deviations.of(score.kind(), score.target(), score.result(),
-				fact.map(ResultFact::deviation).orElse(null)).orElse(null));
+				fact.map(ResultFact::deviation).orElse(null)).orElse(null),
+				fact.map(ResultFact::deviationCause).orElse(null));
 		boolean toMeasure = ToMeasure.indicator(scored.document(), score);
 		return new IndicatorRow(score.indicator(), score.name(),
 				Links.indicator(planId, score.objective(), score.indicator(), checkpoint), "kind." + score.kind().name(),

@@ -104,6 +104,18 @@ class RelazioneAcceptanceTest extends IntegrationTest {
 	}
 
 	@Test
+	void theDashboardShowsEachDeviationWithTheCauseTheOfficeGave() throws Exception {
+		var planner = org.cicloperformance.reportingservice.support.SignIn.as(mvc, "pianificatore");
+		String objective = mvc.perform(get("/dashboard/plans/" + PLAN + "/objectives/2.1.2").param("checkpoint", DECEMBER)
+				.session(planner)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String indicator = mvc.perform(get("/dashboard/plans/" + PLAN + "/indicators/3.1.3/4").param("checkpoint",
+				DECEMBER).session(planner)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(objective).contains("· cause esterne").doesNotContain("EXTERNAL");
+		assertThat(indicator).contains("· causa legata alla costruzione dell&#39;indicatore");
+	}
+
+	@Test
 	void refusesAnUnknownFormatAndAnUnknownPlan() throws Exception {
 		assertThat(mvc.perform(get(RELAZIONE + "&format=docx")).andReturn().getResponse().getStatus()).isEqualTo(400);
 		assertThat(mvc.perform(get("/api/reports/relazione?planId=piano-mai-visto")).andReturn().getResponse()
