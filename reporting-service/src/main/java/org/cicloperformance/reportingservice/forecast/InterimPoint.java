@@ -1,0 +1,8 @@
+package org.cicloperformance.reportingservice.forecast;
+
+import java.time.LocalDate;
+import org.cicloperformance.reportingservice.engine.IndicatorResult;
+
+/** The latest result of an indicator at one checkpoint before the final one. */
+record InterimPoint(String checkpoint, LocalDate date, IndicatorResult result) {
+}
