@@ -3,6 +3,7 @@ package org.cicloperformance.reportingservice.dashboard;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,10 +12,13 @@ import org.cicloperformance.reportingservice.dashboard.Pages.Link;
 import org.cicloperformance.reportingservice.dashboard.Pages.ManagerRow;
 import org.cicloperformance.reportingservice.dashboard.Pages.TreeRow;
 import org.cicloperformance.reportingservice.dashboard.ScoredPlans.Scored;
+import org.cicloperformance.reportingservice.engine.IndicatorScore;
 import org.cicloperformance.reportingservice.engine.NodeScore;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.hr.HrFeed;
 import org.cicloperformance.reportingservice.hr.HrFeedService;
+import org.cicloperformance.reportingservice.result.ResultFact;
+import org.cicloperformance.reportingservice.result.ResultFacts;
 import org.cicloperformance.reportingservice.security.PlanScope;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +32,13 @@ class OverviewPages {
 
 	private final Charts charts;
 
-	OverviewPages(ScoredPlans plans, HrFeedService hrFeeds, Charts charts) {
+	private final ResultFacts results;
+
+	OverviewPages(ScoredPlans plans, HrFeedService hrFeeds, Charts charts, ResultFacts results) {
 		this.plans = plans;
 		this.hrFeeds = hrFeeds;
 		this.charts = charts;
+		this.results = results;
 	}
 
 	Pages.Overview overview(String planId, String checkpoint, String path, PlanScope scope) {
@@ -50,7 +57,28 @@ class OverviewPages {
 				managers.stream().map(m -> charts.bar(m.manager().label(), m.score(), m.light())).toList());
 		return new Pages.Overview(plans.header(scored, path, scope), ScoredPlans.meta(scored.document()), entityRow,
 				tree.rows, managers, ScoredPlans.legend(scored.policy()), treeChart, managerChart,
-				Criticalities.of(scored, objective -> true));
+				Criticalities.of(scored, objective -> true), causes(scored));
+	}
+
+	/** The causes the offices gave for the deviations of the results scored, in the Relazione's order. */
+	private List<Pages.CauseGroup> causes(Scored scored) {
+		Map<String, List<Link>> byCause = new LinkedHashMap<>();
+		List.of("EXTERNAL", "INTERNAL", "INDICATOR_DESIGN").forEach(c -> byCause.put(c, new ArrayList<>()));
+		Map<String, ResultFact> latest = new LinkedHashMap<>();
+		results.latestAt(scored.planId(), scored.checkpoint())
+			.forEach(f -> latest.put(f.objective() + "/" + f.indicator(), f));
+		for (IndicatorScore score : scored.document().scorecard().indicators()) {
+			ResultFact fact = latest.get(score.objective() + "/" + score.indicator());
+			if (fact == null || fact.deviationCause() == null || score.result() == null
+					|| fact.resultVersion() != score.result().resultVersion()) {
+				continue;
+			}
+			byCause.computeIfAbsent(fact.deviationCause(), c -> new ArrayList<>()).add(new Link(
+					Links.indicator(scored.planId(), score.objective(), score.indicator(), scored.checkpoint()),
+					score.objective() + "/" + score.indicator() + " " + score.name()));
+		}
+		return byCause.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+			.map(e -> new Pages.CauseGroup("relazione.cause." + e.getKey(), List.copyOf(e.getValue()))).toList();
 	}
 
 	/** A manager of the HR feed; while nothing of theirs was posted on an open checkpoint, no figure at all. */

@@ -55,7 +55,12 @@ final class Pages {
 	}
 
 	record Overview(Header header, Meta meta, TreeRow entity, List<TreeRow> rows, List<ManagerRow> managers,
-			List<LegendEntry> legend, String treeChart, String managerChart, List<Critical> critical) {
+			List<LegendEntry> legend, String treeChart, String managerChart, List<Critical> critical,
+			List<CauseGroup> causes) {
+	}
+
+	/** The deviations the offices explained with one cause ({@code relazione.cause.*}), each indicator linked. */
+	record CauseGroup(String causeKey, List<Link> indicators) {
 	}
 
 	/**

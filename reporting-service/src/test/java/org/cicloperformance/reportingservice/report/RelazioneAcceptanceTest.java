@@ -113,6 +113,15 @@ class RelazioneAcceptanceTest extends IntegrationTest {
 
 		assertThat(objective).contains("· cause esterne").doesNotContain("EXTERNAL");
 		assertThat(indicator).contains("· causa legata alla costruzione dell&#39;indicatore");
+
+		String overview = mvc.perform(get("/dashboard/plans/" + PLAN).param("checkpoint", DECEMBER).session(planner))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String june = mvc.perform(get("/dashboard/plans/" + PLAN).param("checkpoint", "2018-06-30").session(planner))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(overview).contains("Scostamenti per causa", "Cause esterne (4)", "Cause interne (2)",
+				"Causa legata alla costruzione dell&#39;indicatore (2)", "2.1.2/2 ", "3.1.3/4 ");
+		assertThat(overview.indexOf("Cause esterne (4)")).isLessThan(overview.indexOf("Cause interne (2)"));
+		assertThat(june).as("no cause was given at 30/6").doesNotContain("Scostamenti per causa");
 	}
 
 	@Test
