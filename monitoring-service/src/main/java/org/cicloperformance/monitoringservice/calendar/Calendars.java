@@ -39,7 +39,7 @@ public class Calendars {
 				: plan.content().year() != null ? plan.content().year() : clock.today().getYear();
 		List<Violation> violations = CalendarRules.check(request, plan.content(), year);
 		if (!violations.isEmpty()) {
-			throw new RefusedException(violations);
+			throw new RefusedException(violations, "invalid-calendar");
 		}
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			int revision = store.find(planId, checkpoint).map(ReportingCalendar::revision).orElse(0) + 1;

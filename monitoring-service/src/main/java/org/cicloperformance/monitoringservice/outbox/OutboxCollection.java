@@ -26,6 +26,8 @@ final class OutboxCollection implements OutboxSource, OutboxWrites, Indexed {
 
 	static final String AT = "at";
 
+	static final String PAYLOAD = "payload";
+
 	static final String LAST_EVENT_AT = "lastEventAt";
 
 	private final String binding;
@@ -38,11 +40,20 @@ final class OutboxCollection implements OutboxSource, OutboxWrites, Indexed {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
+	/** Builds the JSON of the events stored without it; null when this collection stores every event's JSON. */
+	private final EventRebuilder rebuilder;
+
 	OutboxCollection(String binding, String collection, MongoTemplate mongo, OutboxQueue queue) {
+		this(binding, collection, mongo, queue, null);
+	}
+
+	OutboxCollection(String binding, String collection, MongoTemplate mongo, OutboxQueue queue,
+			EventRebuilder rebuilder) {
 		this.binding = binding;
 		this.collection = collection;
 		this.mongo = mongo;
 		this.queue = queue;
+		this.rebuilder = rebuilder;
 	}
 
 	@Override
@@ -86,18 +97,34 @@ final class OutboxCollection implements OutboxSource, OutboxWrites, Indexed {
 	/** The events of the documents found whose stamp passes {@code stamped}, or which have none when {@code legacy}. */
 	private List<PendingEvent> read(Bson filter, LongPredicate stamped, boolean legacy) {
 		List<PendingEvent> events = new ArrayList<>();
-		collection().find(filter).projection(Projections.include(EVENTS)).forEach(document -> {
+		// an event stored without its JSON is rebuilt from its whole document: read whole, only here, rarely
+		var found = collection().find(filter);
+		(rebuilder == null ? found.projection(Projections.include(EVENTS)) : found).forEach(document -> {
 			String id = String.valueOf(document.get("_id"));
 			for (Document event : document.getList(EVENTS, Document.class, List.of())) {
 				Object at = event.get(AT);
 				boolean take = at instanceof Number n ? stamped.test(n.longValue()) : legacy;
 				if (take) {
-					events.add(new PendingEvent(this, id, codec.fromDocument(event, OutboxEntry.class),
+					events.add(new PendingEvent(this, id, entry(document, event),
 							at instanceof Number n ? n.longValue() : 0, at == null));
 				}
 			}
 		});
 		return events;
+	}
+
+	private OutboxEntry entry(Document document, Document event) {
+		OutboxEntry entry = codec.fromDocument(event, OutboxEntry.class);
+		if (entry.payload() != null) {
+			return entry;
+		}
+		String payload = rebuilder == null ? null : rebuilder.payload(document, entry);
+		if (payload == null) {
+			// never expected: a relay that skipped it would lose the event without a trace, so the read fails loudly
+			throw new IllegalStateException("Event " + entry.eventId() + " of " + collection + " "
+					+ document.get("_id") + " was stored without its JSON and cannot be rebuilt");
+		}
+		return new OutboxEntry(entry.eventId(), entry.key(), entry.eventType(), payload, entry.createdAt());
 	}
 
 	private MongoCollection<Document> collection() {

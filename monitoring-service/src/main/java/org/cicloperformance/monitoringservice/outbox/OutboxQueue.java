@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +35,28 @@ class OutboxQueue {
 
 	private final AtomicLong queuedEvents = new AtomicLong();
 
+	/** Events the relay has taken and not yet had acknowledged (set by the relay). */
+	private final AtomicLong inRelay = new AtomicLong();
+
 	private final Clock clock;
 
 	private final OutboxMarks marks;
 
+	private final long maxBacklog;
+
 	OutboxQueue(Clock clock, OutboxMarks marks) {
+		this(clock, marks, Long.MAX_VALUE);
+	}
+
+	@Autowired
+	OutboxQueue(Clock clock, OutboxMarks marks, OutboxSettings settings) {
+		this(clock, marks, settings.maxBacklog());
+	}
+
+	OutboxQueue(Clock clock, OutboxMarks marks, long maxBacklog) {
 		this.clock = clock;
 		this.marks = marks;
+		this.maxBacklog = maxBacklog;
 	}
 
 	/**
@@ -48,6 +64,12 @@ class OutboxQueue {
 	 * after a clean stop, saves it): so a mark computed concurrently either sees the stamp or was computed before it.
 	 */
 	OutboxWrite begin(OutboxCollection source) {
+		long backlog = backlog();
+		if (backlog >= maxBacklog) {
+			// the broker has been away long enough that this process holds maxBacklog unsent events in memory:
+			// refusing new writes now keeps memory bounded, and a restart would otherwise re-read them all at once
+			throw new OutboxFullException(backlog, maxBacklog);
+		}
 		OutboxWrite write = new OutboxWrite(source, this);
 		inFlight.add(write);
 		write.stamp(clock.millis());
@@ -93,6 +115,16 @@ class OutboxQueue {
 	/** Events handed over and not yet taken by the relay. */
 	long size() {
 		return queuedEvents.get();
+	}
+
+	/** The relay says how many events it holds, taken and not yet acknowledged. */
+	void inRelay(long events) {
+		inRelay.set(events);
+	}
+
+	/** Events written and not yet acknowledged by Kafka: queued here or held by the relay. */
+	long backlog() {
+		return inRelay.get() + queuedEvents.get();
 	}
 
 	/** When the oldest event still queued was created (epoch millis), 0 when none. */

@@ -78,8 +78,6 @@ class OutboxRelay implements SmartLifecycle {
 	/** The event ids of the unstamped events found after an upgrade, by collection, until all are relayed. */
 	private final Map<OutboxSource, Set<String>> legacy = new HashMap<>();
 
-	private final AtomicLong backlog = new AtomicLong();
-
 	private final AtomicLong oldestCreatedAt = new AtomicLong();
 
 	private volatile boolean running;
@@ -325,7 +323,7 @@ class OutboxRelay implements SmartLifecycle {
 				rereads.add(reread);
 			}
 		}
-		backlog.set(pending.size());
+		queue.inRelay(pending.size());
 		queue.taken(events);
 	}
 
@@ -372,12 +370,12 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void measure() {
-		backlog.set(pending.size());
+		queue.inRelay(pending.size());
 		oldestCreatedAt.set(pending.stream().mapToLong(e -> e.entry().createdAt()).min().orElse(0));
 	}
 
 	private double backlog() {
-		return backlog.get() + queue.size();
+		return queue.backlog();
 	}
 
 	private double oldestAgeSeconds() {

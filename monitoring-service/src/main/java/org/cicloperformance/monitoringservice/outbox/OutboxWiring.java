@@ -1,5 +1,6 @@
 package org.cicloperformance.monitoringservice.outbox;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,9 @@ class OutboxWiring {
 
 	@Bean
 	@Qualifier(RESULTS)
-	OutboxCollection resultsOutbox(MongoTemplate mongo, OutboxQueue queue) {
-		return new OutboxCollection("resultEvents-out-0", "results", mongo, queue);
+	OutboxCollection resultsOutbox(MongoTemplate mongo, OutboxQueue queue,
+			@Qualifier(RESULTS) ObjectProvider<EventRebuilder> rebuilder) {
+		return new OutboxCollection("resultEvents-out-0", "results", mongo, queue, rebuilder.getIfAvailable());
 	}
 
 	@Bean

@@ -46,6 +46,15 @@ public final class OutboxWrite implements AutoCloseable {
 		return event.append(OutboxCollection.AT, at);
 	}
 
+	/**
+	 * An event as stored without its JSON: the collection's {@link EventRebuilder} builds it again from the document
+	 * if the relay ever reads it back. The entry keeps its id, key, type and instant.
+	 */
+	public static Document withoutPayload(Document event) {
+		event.remove(OutboxCollection.PAYLOAD);
+		return event;
+	}
+
 	/** A whole document to insert: each of its events stamped, and its {@code lastEventAt}. */
 	public Document stampedDocument(Document document) {
 		document.getList(OutboxCollection.EVENTS, Document.class, List.of()).forEach(this::stamped);

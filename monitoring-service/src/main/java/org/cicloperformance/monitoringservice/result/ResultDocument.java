@@ -8,7 +8,8 @@ import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
 /**
  * A document of collection {@code results}: all versions of the result of one indicator at one checkpoint
  * (append-only), the uploaded files attached to it (metadata only, append-only) and their events for Kafka (kept once
- * relayed; stamped, with the document's {@code lastEventAt}: see {@code OutboxWrite}). {@code currentVersion} guards
+ * relayed; stamped, with the document's {@code lastEventAt}: see {@code OutboxWrite}; a ResultRecorded without its JSON,
+ * which its version rebuilds: see {@code ResultEvents}). {@code currentVersion} guards
  * every append.
  */
 public record ResultDocument(@JsonProperty("_id") String id, String planId, String entity, String objective,

@@ -83,7 +83,7 @@ public class ResultStore implements Indexed {
 	boolean insertFirst(ResultDocument document) {
 		try (OutboxWrite write = outbox.begin()) {
 			try {
-				collection().insertOne(write.stampedDocument(codec.toDocument(document)));
+				collection().insertOne(write.stampedDocument(stored(document)));
 			}
 			catch (MongoWriteException e) {
 				if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -106,7 +106,7 @@ public class ResultStore implements Indexed {
 			Bson update = Updates.combine(
 					Updates.set("currentVersion", version.version()),
 					Updates.push("versions", codec.toDocument(version)),
-					Updates.push("outbox", write.stamped(codec.toDocument(event))),
+					Updates.push("outbox", write.stamped(stored(event))),
 					write.lastEventAt());
 			Document expected = new Document("_id", id).append("currentVersion", expectedVersion);
 			if (!updated(write, id, expected, update)) {
@@ -213,16 +213,33 @@ public class ResultStore implements Indexed {
 	private WriteModel<Document> model(Write write, OutboxWrite outboxWrite) {
 		ResultDocument d = write.document();
 		if (write.expectedVersion() == 0) {
-			return new InsertOneModel<>(outboxWrite.stampedDocument(codec.toDocument(d)));
+			return new InsertOneModel<>(outboxWrite.stampedDocument(stored(d)));
 		}
 		Bson update = Updates.combine(
 				Updates.set("currentVersion", d.currentVersion()),
 				Updates.pushEach("versions", d.versions().stream().map(codec::toDocument).toList()),
-				Updates.pushEach("outbox", d.outbox().stream().map(e -> outboxWrite.stamped(codec.toDocument(e)))
-						.toList()),
+				Updates.pushEach("outbox", d.outbox().stream().map(e -> outboxWrite.stamped(stored(e))).toList()),
 				outboxWrite.lastEventAt());
 		return new UpdateOneModel<>(new Document("_id", d.id()).append("currentVersion", write.expectedVersion()),
 				update);
+	}
+
+	/** A document as stored: its ResultRecorded events without their JSON, which their versions rebuild. */
+	private Document stored(ResultDocument document) {
+		Document stored = codec.toDocument(document);
+		List<Document> events = stored.getList("outbox", Document.class, List.of());
+		for (int i = 0; i < events.size(); i++) {
+			if (ResultEvents.rebuildable(document.outbox().get(i))) {
+				OutboxWrite.withoutPayload(events.get(i));
+			}
+		}
+		return stored;
+	}
+
+	/** An event as stored: without its JSON when its version rebuilds it ({@link ResultEvents}). */
+	private Document stored(OutboxEntry event) {
+		Document stored = codec.toDocument(event);
+		return ResultEvents.rebuildable(event) ? OutboxWrite.withoutPayload(stored) : stored;
 	}
 
 	/**

@@ -19,8 +19,6 @@ import org.cicloperformance.monitoringservice.refusal.ConcurrentUpdateException;
 import org.cicloperformance.monitoringservice.result.ResultChecker.Accepted;
 import org.cicloperformance.monitoringservice.result.ResultStore.Write;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes accepted results. Each document is one atomic write of its new versions and their outbox events (an insert
@@ -49,13 +47,13 @@ class ResultWriter {
 
 	private final EventSizeLimit eventSize;
 
-	private final JsonMapper eventMapper = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-			.build();
+	private final ResultEvents resultEvents;
 
-	ResultWriter(ResultStore results, Clock clock, EventSizeLimit eventSize) {
+	ResultWriter(ResultStore results, Clock clock, EventSizeLimit eventSize, ResultEvents events) {
 		this.results = results;
 		this.clock = clock;
 		this.eventSize = eventSize;
+		this.resultEvents = events;
 	}
 
 	/**
@@ -243,11 +241,7 @@ class ResultWriter {
 	}
 
 	private OutboxEntry outboxEntry(ResultRequest r, String entity, ResultVersion v) {
-		ResultRecorded event = new ResultRecorded(ResultRecorded.TYPE, v.eventId(), r.planId(), v.planVersion(),
-				entity, r.objective(), r.indicator(), r.checkpoint(), v.version(), v.value(), v.deviation(),
-				v.commentary(), v.evidence(), v.reportedBy(), v.reason(), v.recordedAt(), v.deviationCause());
-		return new OutboxEntry(v.eventId(), r.planId(), ResultRecorded.TYPE, eventMapper.writeValueAsString(event),
-				v.recordedAt().toEpochMilli());
+		return resultEvents.recorded(r.planId(), entity, r.objective(), r.indicator(), r.checkpoint(), v);
 	}
 
 	private static String entityOf(PlanVersion version) {

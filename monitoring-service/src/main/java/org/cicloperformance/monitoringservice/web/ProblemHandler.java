@@ -1,17 +1,13 @@
 package org.cicloperformance.monitoringservice.web;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.cicloperformance.monitoringservice.outbox.OutboxFullException;
 import org.cicloperformance.monitoringservice.refusal.ConcurrentUpdateException;
 import org.cicloperformance.monitoringservice.refusal.RefusedException;
 import org.cicloperformance.monitoringservice.refusal.Violation;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,12 +26,10 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ProblemHandler {
 
-	static final String TYPE_BASE = "https://cicloperformance.org/problems/";
+	private final Problems problems;
 
-	private final MessageSource messages;
-
-	ProblemHandler(MessageSource messages) {
-		this.messages = messages;
+	ProblemHandler(Problems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler(RefusedException.class)
@@ -75,30 +69,28 @@ class ProblemHandler {
 		return problem(409, "concurrent-update", List.of(Violation.of("", "concurrent-update")));
 	}
 
+	/** The events of earlier writes wait for the broker: nothing of this request was stored, it may be sent again. */
+	@ExceptionHandler(OutboxFullException.class)
+	ResponseEntity<ProblemDetail> outboxFull(OutboxFullException e) {
+		ResponseEntity<ProblemDetail> problem = problem(503, "events-backlog-full",
+				List.of(Violation.of("", "events-backlog-full")));
+		return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "60")
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
+	}
+
 	ResponseEntity<ProblemDetail> problem(int status, String type, List<Violation> violations) {
-		Locale locale = LocaleContextHolder.getLocale();
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(messages.getMessage("problem.title." + type, null,
-				messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(),
-						locale), locale));
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (Violation v : violations) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("pointer", v.pointer());
-			error.put("code", v.code());
-			error.put("message", messages.getMessage("error." + v.code(), v.args().toArray(), v.code(), locale));
-			if (v.line() != null) {
-				error.put("line", v.line());
-				error.put("column", v.column());
-			}
-			errors.add(error);
+		return problems.of(status, type, violations.stream().map(ProblemHandler::refusal).toList(),
+				Problems.Texts.DEFAULT);
+	}
+
+	/** A violation, with its CSV line and column when it has them. */
+	private static Problems.Refusal refusal(Violation v) {
+		Map<String, Object> location = new LinkedHashMap<>();
+		if (v.line() != null) {
+			location.put("line", v.line());
+			location.put("column", v.column());
 		}
-		problem.setDetail(violations.size() == 1 ? (String) errors.get(0).get("message")
-				: messages.getMessage("problem.detail.many", new Object[] { violations.size() },
-						violations.size() + " errors", locale));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return new Problems.Refusal(v, location);
 	}
 
 	private static String pointerOf(List<JacksonException.Reference> path) {

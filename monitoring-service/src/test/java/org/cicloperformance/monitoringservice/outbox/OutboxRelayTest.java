@@ -1,6 +1,7 @@
 package org.cicloperformance.monitoringservice.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -55,6 +56,31 @@ class OutboxRelayTest {
 		broker.acknowledge(e -> true);
 		assertThat(round.get()).isTrue();
 		assertThat(backlog()).isZero();
+	}
+
+	@Test
+	void refusesNewWritesWhileItHoldsItsLimitOfUnacknowledgedEventsAndAcceptsThemOnceTheBrokerCatchesUp()
+			throws Exception {
+		broker.down = true;
+		Instance bounded = fixture.process(broker, 3);
+		for (int i = 0; i < 2; i++) {
+			bounded.write("doc-" + i, "piano-a");
+		}
+		assertThat(bounded.relay.roundNow()).isFalse();
+		bounded.write("doc-2", "piano-a");
+
+		assertThatThrownBy(() -> bounded.write("doc-3", "piano-a")).isInstanceOf(OutboxFullException.class)
+				.hasMessageContaining("3 events");
+		assertThat(fixture.storedEventIds("doc-3")).as("nothing of the refused write stored").isEmpty();
+		assertThat(bounded.queue.backlog()).isEqualTo(3);
+
+		broker.down = false;
+		broker.acknowledgeAtOnce = true;
+		assertThat(bounded.relay.roundNow()).isTrue();
+		bounded.write("doc-3", "piano-a");
+		assertThat(bounded.relay.roundNow()).isTrue();
+		assertThat(broker.acknowledged()).hasSize(4);
+		assertThat(bounded.queue.backlog()).isZero();
 	}
 
 	@Test

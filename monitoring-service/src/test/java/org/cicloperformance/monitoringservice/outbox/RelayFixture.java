@@ -66,13 +66,15 @@ final class RelayFixture implements AutoCloseable {
 
 		final OutboxMarks marks = new OutboxMarks(mongo, Clock.systemUTC());
 
-		final OutboxQueue queue = new OutboxQueue(Clock.systemUTC(), marks);
+		final OutboxQueue queue;
 
-		final OutboxCollection outbox = new OutboxCollection("resultEvents-out-0", RESULTS, mongo, queue);
+		final OutboxCollection outbox;
 
 		final OutboxRelay relay;
 
-		Instance(EventSender sender, OutboxRelay.Parking parking, Duration deadAfter) {
+		Instance(EventSender sender, OutboxRelay.Parking parking, Duration deadAfter, long maxBacklog) {
+			queue = new OutboxQueue(Clock.systemUTC(), marks, maxBacklog);
+			outbox = new OutboxCollection("resultEvents-out-0", RESULTS, mongo, queue);
 			relay = new OutboxRelay(List.of(outbox), queue, marks, sender, parking, Clock.systemUTC(), meters, 20,
 					Duration.ofSeconds(30), Duration.ofMillis(50), deadAfter, Duration.ofSeconds(1));
 		}
@@ -97,12 +99,18 @@ final class RelayFixture implements AutoCloseable {
 	}
 
 	Instance process(EventSender sender, OutboxRelay.Parking parking, Duration deadAfter) {
-		return new Instance(sender, parking, deadAfter);
+		return new Instance(sender, parking, deadAfter, Long.MAX_VALUE);
+	}
+
+	/** A process that refuses writes while it holds {@code maxBacklog} unacknowledged events. */
+	Instance process(EventSender sender, long maxBacklog) {
+		return new Instance(sender, (binding, entry, reason) -> {
+		}, Duration.ofMinutes(1), maxBacklog);
 	}
 
 	Instance process(EventSender sender) {
 		return new Instance(sender, (binding, entry, reason) -> {
-		}, Duration.ofMinutes(1));
+		}, Duration.ofMinutes(1), Long.MAX_VALUE);
 	}
 
 	private OutboxEntry store(OutboxWrite write, String document, String plan) {

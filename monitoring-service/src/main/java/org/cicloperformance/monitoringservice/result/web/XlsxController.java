@@ -2,11 +2,8 @@ package org.cicloperformance.monitoringservice.result.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cicloperformance.monitoringservice.refusal.RefusedException;
 import org.cicloperformance.monitoringservice.refusal.Violation;
@@ -18,8 +15,7 @@ import org.cicloperformance.monitoringservice.result.xlsx.XlsxResults.CellRefusa
 import org.cicloperformance.monitoringservice.result.xlsx.XlsxTemplate;
 import org.cicloperformance.monitoringservice.security.Access;
 import org.cicloperformance.monitoringservice.security.Actor;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.cicloperformance.monitoringservice.web.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,7 +43,8 @@ class XlsxController {
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	private static final String TYPE_BASE = "https://cicloperformance.org/problems/";
+	/** The XLSX reader's own messages first ({@code xlsx.<code>}), its title when the type has none. */
+	private static final Problems.Texts XLSX_TEXTS = new Problems.Texts("xlsx.title", "xlsx.");
 
 	private final RecordingResults recording;
 
@@ -57,15 +54,15 @@ class XlsxController {
 
 	private final Access access;
 
-	private final MessageSource messages;
+	private final Problems problems;
 
 	XlsxController(RecordingResults recording, ResultService results, IdempotentRequests idempotency, Access access,
-			MessageSource messages) {
+			Problems problems) {
 		this.recording = recording;
 		this.results = results;
 		this.idempotency = idempotency;
 		this.access = access;
-		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@Operation(summary = "XLSX template of the caller's indicators (objectives of its areas) at a checkpoint "
@@ -128,29 +125,15 @@ class XlsxController {
 	}
 
 	private ResponseEntity<ProblemDetail> problem(int status, String type, List<CellRefusal> refusals) {
-		Locale locale = LocaleContextHolder.getLocale();
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setType(URI.create(TYPE_BASE + type));
-		problem.setTitle(messages.getMessage("problem.title." + type, null, messages.getMessage("xlsx.title", null,
-				"File XLSX rifiutato", locale), locale));
-		List<Map<String, Object>> errors = new ArrayList<>();
-		for (CellRefusal r : refusals) {
-			Violation v = r.violation();
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("sheet", r.sheet());
-			error.put("row", r.row());
-			error.put("column", r.column());
-			error.put("pointer", v.pointer());
-			error.put("code", v.code());
-			String message = messages.getMessage("xlsx." + v.code(), v.args().toArray(), null, locale);
-			error.put("message", message != null ? message
-					: messages.getMessage("error." + v.code(), v.args().toArray(), v.code(), locale));
-			errors.add(error);
-		}
-		problem.setDetail(refusals.size() == 1 ? (String) errors.get(0).get("message")
-				: messages.getMessage("problem.detail.many", new Object[] { refusals.size() },
-						refusals.size() + " errors", locale));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return problems.of(status, type, refusals.stream().map(XlsxController::refusal).toList(), XLSX_TEXTS);
+	}
+
+	/** A refusal with the cell it names (sheet, row, column: null when it names no cell). */
+	private static Problems.Refusal refusal(CellRefusal r) {
+		Map<String, Object> cell = new LinkedHashMap<>();
+		cell.put("sheet", r.sheet());
+		cell.put("row", r.row());
+		cell.put("column", r.column());
+		return new Problems.Refusal(r.violation(), cell);
 	}
 }

@@ -91,6 +91,8 @@ class CalendarApiTest extends IntegrationTestBase {
 				 "plannerEmail":"pianificazione"}""";
 		putAs("pianificatore", invalid).andExpect(status().isUnprocessableEntity())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.title").value("Calendario rifiutato"))
+				.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invalid-calendar")))
 				.andExpect(jsonPath("$.errors[?(@.pointer == '/closesOn')].code",
 						hasItem("calendar-date-out-of-range")))
 				.andExpect(jsonPath("$.errors[?(@.pointer == '/closesOn')].code",
