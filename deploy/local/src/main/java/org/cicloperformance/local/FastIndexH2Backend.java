@@ -1,21 +1,26 @@
 package org.cicloperformance.local;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyOrder}: the same files, the same
- * order, without the serialisation on every key comparison.
+ * mongo-java-server's H2 backend with its unique indexes ordered by {@link IndexKeyOrder} (the same files, the same
+ * order, without the serialisation on every key comparison) and its documents stored as BSON
+ * ({@link DocumentValueType}; folders written before still open).
  */
 final class FastIndexH2Backend extends H2Backend {
 
@@ -38,6 +43,17 @@ final class FastIndexH2Backend extends H2Backend {
 		FastIndexH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
 			super(databaseName, store, cursors);
 			this.store = store;
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			MVStore mvStore = store != null ? store : storeOf(this);
+			// the maps' names as the library gives them, so existing data folders keep their collections
+			String fullName = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = mvStore.openMap("databases." + fullName,
+					new MVMap.Builder<Object, Document>().valueType(DocumentValueType.INSTANCE));
+			MVMap<String, Object> meta = mvStore.openMap("meta." + fullName);
+			return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 
 		@Override

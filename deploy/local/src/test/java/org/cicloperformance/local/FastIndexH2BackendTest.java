@@ -14,13 +14,22 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +39,7 @@ class FastIndexH2BackendTest {
 	Path folder;
 
 	@Test
-	void readsAndGuardsTheIndexesOfADataFolderWrittenByTheLibrarysBackendAndViceVersa() {
+	void readsAndGuardsTheIndexesAndDocumentsOfADataFolderWrittenByTheLibrarysBackend() {
 		String file = folder.resolve("mongo.mv").toString();
 		withServer(new H2Backend(file), facts -> {
 			facts.createIndex(Indexes.ascending("plan", "n"), new IndexOptions().unique(true));
@@ -48,13 +57,73 @@ class FastIndexH2BackendTest {
 			return null;
 		});
 
-		withServer(new H2Backend(file), facts -> {
+		// pages now mix the library's values and BSON ones: every document reads back, the index still guards
+		withServer(new FastIndexH2Backend(MVStore.open(file)), facts -> {
 			assertThat(facts.countDocuments()).isEqualTo(1000);
-			IntStream.range(0, 1000).forEach(i ->
-					assertThat(facts.countDocuments(Filters.eq("_id", "fact-" + i))).isOne());
+			IntStream.range(0, 1000).forEach(i -> assertThat(facts.find(Filters.eq("_id", "fact-" + i)).first())
+					.containsEntry("n", i).containsEntry("plan", "plan-" + i % 7));
 			assertDuplicateRefused(facts, 777);
 			return null;
 		});
+	}
+
+	@Test
+	void keepsEveryBsonTypeOfADocumentAcrossARestart() {
+		String file = folder.resolve("mongo.mv").toString();
+		Document stored = new Document("_id", new ObjectId()).append("int", 42).append("long", 1L << 40)
+				.append("double", 82.7).append("decimal", new Decimal128(new BigDecimal("75.3600")))
+				.append("text", "Attività più lenta: è mancato personale").append("flag", true)
+				.append("nothing", null).append("date", new Date(1_530_316_800_000L))
+				.append("bytes", new Binary(new byte[] { 1, 2, 3 }))
+				.append("nested", new Document("a", List.of(1, "due", new Document("tre", 3.0))));
+		withServer(new FastIndexH2Backend(MVStore.open(file)), facts -> {
+			facts.insertOne(stored);
+			facts.updateOne(Filters.eq("_id", stored.get("_id")), new Document("$push", new Document("list", 7)));
+			return null;
+		});
+
+		withServer(new FastIndexH2Backend(MVStore.open(file)), facts -> {
+			assertThat(facts.find().first()).isEqualTo(new Document(stored).append("list", List.of(7)));
+			return null;
+		});
+		assertThat(valueTags(file, "databases.reporting.facts")).containsOnly(DocumentValueType.BSON);
+	}
+
+	/** The first byte of every value of a map, as stored in the file. */
+	private static List<Byte> valueTags(String file, String map) {
+		List<Byte> tags = new ArrayList<>();
+		BasicDataType<Object> probe = new BasicDataType<>() {
+
+			@Override
+			public int getMemory(Object value) {
+				return DocumentValueType.INSTANCE.getMemory(value);
+			}
+
+			@Override
+			public void write(WriteBuffer buffer, Object value) {
+				DocumentValueType.INSTANCE.write(buffer, value);
+			}
+
+			@Override
+			public Object read(ByteBuffer buffer) {
+				tags.add(buffer.get(buffer.position()));
+				return DocumentValueType.INSTANCE.read(buffer);
+			}
+
+			@Override
+			public Object[] createStorage(int size) {
+				return new Object[size];
+			}
+		};
+		MVStore store = MVStore.open(file);
+		try {
+			store.openMap(map, new MVMap.Builder<Object, Object>().valueType(probe)).forEach((k, v) -> {
+			});
+		}
+		finally {
+			store.close();
+		}
+		return tags;
 	}
 
 	@Test
