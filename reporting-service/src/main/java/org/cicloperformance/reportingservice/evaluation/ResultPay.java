@@ -24,7 +24,7 @@ import org.cicloperformance.reportingservice.format.Formats;
  * first, then manager id), so that the sum is the fund exactly.</li>
  * </ol>
  */
-final class ResultPay {
+public final class ResultPay {
 
 	private static final MathContext PRECISION = MathContext.DECIMAL128;
 

@@ -19,7 +19,7 @@ import org.cicloperformance.reportingservice.evaluation.ResultPay.PayTable;
  * amount, and when exactly one band is hidden a second one is hidden too, so that the hidden one cannot be read off
  * the total (our policy, docs/evaluation.md; the law asks for aggregate data, not for this method).
  */
-record Transparency(List<FundRow> amounts, List<BandRow> distribution, Degree differentiation, int threshold) {
+public record Transparency(List<FundRow> amounts, List<BandRow> distribution, Degree differentiation, int threshold) {
 
 	private static final MathContext PRECISION = MathContext.DECIMAL64;
 
