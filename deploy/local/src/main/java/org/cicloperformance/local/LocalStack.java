@@ -78,8 +78,8 @@ public final class LocalStack implements AutoCloseable {
 				"--monitoring.calendar.demo-clock=true", "--monitoring.reminders.interval=PT10S"));
 		// the example schede (deploy/ciclo-31-dicembre.sh) reach FINAL in a minute: the managers' review period is
 		// 20 seconds here, not the example policy's 15 days
-		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S"));
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
+		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S"));
 		startServices();
 		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
 			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());
