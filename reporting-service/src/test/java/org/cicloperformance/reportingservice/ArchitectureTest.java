@@ -58,6 +58,15 @@ class ArchitectureTest {
 				.check(MAIN);
 	}
 
+	@Test
+	void theEvaluationRulesAreFreeOfSpringAndMongoDb() {
+		noClasses().that().resideInAPackage(ROOT + ".evaluation").should().dependOnClassesThat()
+				.resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..", "jakarta..")
+				.because("the evaluation rules (docs/evaluation.md) are plain Java; their store and API live in "
+						+ "evaluation.store and evaluation.web")
+				.check(MAIN);
+	}
+
 	/**
 	 * Controllers, servlet and HTTP types only where the service speaks HTTP: the {@code web} packages (the JSON
 	 * API, its problems) and {@code dashboard}, which is the server-rendered web application as a whole. security

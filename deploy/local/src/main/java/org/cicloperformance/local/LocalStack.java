@@ -76,7 +76,10 @@ public final class LocalStack implements AutoCloseable {
 		// reminders by e-mail to the local SMTP server; the demo clock may be moved (PUT /api/demo-clock)
 		monitoring.arguments(List.of("--spring.mail.host=" + settings.host(), "--spring.mail.port=" + mail.smtpPort(),
 				"--monitoring.calendar.demo-clock=true", "--monitoring.reminders.interval=PT10S"));
+		// the example schede (deploy/ciclo-31-dicembre.sh) reach FINAL in a minute: the managers' review period is
+		// 20 seconds here, not the example policy's 15 days
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
+		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S"));
 		startServices();
 		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
 			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());

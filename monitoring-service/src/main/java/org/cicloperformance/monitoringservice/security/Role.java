@@ -13,5 +13,7 @@ public enum Role {
 	/** Reads the HR feed, nothing else. */
 	HR,
 	/** Reads dashboards. */
-	VIEWER
+	VIEWER,
+	/** Fills in, proposes, reviews and makes FINAL the managers' schede di valutazione (issue 16). */
+	EVALUATOR
 }

@@ -14,27 +14,27 @@ import java.util.Set;
  * contract's differentiation rule with its parameters. Every choice here is the body's (its SMVP), not the law's:
  * the law asks for the parts, the contract for a differentiation of at least 30% for a limited quota.
  */
-record EvaluationPolicy(Map<RoleGroup, PartWeights> weights, Scale scale, List<Behaviour> behaviours,
+public record EvaluationPolicy(Map<RoleGroup, PartWeights> weights, Scale scale, List<Behaviour> behaviours,
 		int reasonRequiredBelow, List<PayBand> payBands, Differentiation differentiation) {
 
-	enum RoleGroup {
+	public enum RoleGroup {
 		DIRIGENTE, SEGRETARIO_GENERALE, POSIZIONE_ORGANIZZATIVA
 	}
 
 	/** The parts of the total, as fractions summing to 1. */
-	record PartWeights(BigDecimal ownObjectives, BigDecimal entityPerformance, BigDecimal behaviours) {
+	public record PartWeights(BigDecimal ownObjectives, BigDecimal entityPerformance, BigDecimal behaviours) {
 	}
 
 	/** The levels of the behaviours' scale, e.g. 1 to 5. */
-	record Scale(int lowest, int highest) {
+	public record Scale(int lowest, int highest) {
 	}
 
 	/** A behaviour, its weight inside the behaviours' part (weights summing to 1), a descriptor for every level. */
-	record Behaviour(String code, String name, BigDecimal weight, Map<Integer, String> descriptors) {
+	public record Behaviour(String code, String name, BigDecimal weight, Map<Integer, String> descriptors) {
 	}
 
 	/** Totals in [from, to) (to null: no upper bound) earn {@code share} of the result pay. */
-	record PayBand(String code, BigDecimal from, BigDecimal to, BigDecimal share) {
+	public record PayBand(String code, BigDecimal from, BigDecimal to, BigDecimal share) {
 
 		boolean contains(BigDecimal total) {
 			return total.compareTo(from) >= 0 && (to == null || total.compareTo(to) < 0);
@@ -45,11 +45,11 @@ record EvaluationPolicy(Map<RoleGroup, PartWeights> weights, Scale scale, List<B
 	 * CCNL Area Funzioni Locali 17/12/2020, art. 30: the best-rated get a result pay at least {@code premium} (0.30)
 	 * above the average per head, and only up to {@code quota} of the managers evaluated may get it.
 	 */
-	record Differentiation(BigDecimal premium, BigDecimal quota) {
+	public record Differentiation(BigDecimal premium, BigDecimal quota) {
 	}
 
 	/** The policy's own coherence: what is wrong, as JSON pointers with a reason; empty when it can be used. */
-	List<Violation> violations() {
+	public List<Violation> violations() {
 		List<Violation> out = new ArrayList<>();
 		weights.forEach((group, w) -> {
 			BigDecimal sum = w.ownObjectives().add(w.entityPerformance()).add(w.behaviours());
@@ -84,12 +84,12 @@ record EvaluationPolicy(Map<RoleGroup, PartWeights> weights, Scale scale, List<B
 		return out;
 	}
 
-	PayBand bandOf(BigDecimal total) {
+	public PayBand bandOf(BigDecimal total) {
 		return payBands.stream().filter(b -> b.contains(total)).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no pay band for " + total));
 	}
 
 	/** A field of the policy or of a scheda that cannot be accepted, and why (a message key). */
-	record Violation(String pointer, String reason) {
+	public record Violation(String pointer, String reason) {
 	}
 }

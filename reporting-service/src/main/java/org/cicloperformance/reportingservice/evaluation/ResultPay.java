@@ -24,7 +24,7 @@ import org.cicloperformance.reportingservice.format.Formats;
  * first, then manager id), so that the sum is the fund exactly.</li>
  * </ol>
  */
-final class ResultPay {
+public final class ResultPay {
 
 	private static final MathContext PRECISION = MathContext.DECIMAL128;
 
@@ -34,23 +34,23 @@ final class ResultPay {
 	}
 
 	/** A fund of the year: its name, amount and the act that set it. */
-	record Fund(String name, BigDecimal amount, String act) {
+	public record Fund(String name, BigDecimal amount, String act) {
 	}
 
-	record PayLine(String managerId, BigDecimal total, String band, BigDecimal share, boolean differentiated,
+	public record PayLine(String managerId, BigDecimal total, String band, BigDecimal share, boolean differentiated,
 			BigDecimal exact, BigDecimal amount, String arithmetic) {
 	}
 
 	/** Whether the rule holds: each differentiated pay at least (1 + premium) × the average per head. */
-	record DifferentiationCheck(BigDecimal requiredPremium, int maxManagers, int differentiatedManagers,
+	public record DifferentiationCheck(BigDecimal requiredPremium, int maxManagers, int differentiatedManagers,
 			BigDecimal lowestPremium, boolean holds, String explanation) {
 	}
 
-	record PayTable(Fund fund, BigDecimal averagePerHead, List<PayLine> lines, BigDecimal paid, BigDecimal unpaid,
+	public record PayTable(Fund fund, BigDecimal averagePerHead, List<PayLine> lines, BigDecimal paid, BigDecimal unpaid,
 			DifferentiationCheck check) {
 	}
 
-	static PayTable allocate(Fund fund, List<Scheda> schede, Differentiation rule) {
+	public static PayTable allocate(Fund fund, List<Scheda> schede, Differentiation rule) {
 		if (schede.isEmpty()) {
 			throw new IllegalArgumentException("no scheda to pay");
 		}

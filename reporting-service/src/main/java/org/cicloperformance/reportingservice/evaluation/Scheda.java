@@ -20,20 +20,20 @@ import org.cicloperformance.reportingservice.format.Formats;
  * every other score. A behaviour's level counts as its share of the scale's top ({@code level / highest}): our
  * policy, stated in docs/evaluation.md.
  */
-record Scheda(String managerId, RoleGroup group, BigDecimal ownObjectives, BigDecimal entityPerformance,
+public record Scheda(String managerId, RoleGroup group, BigDecimal ownObjectives, BigDecimal entityPerformance,
 		BigDecimal behaviours, BigDecimal total, PayBand band, String arithmetic) {
 
 	private static final MathContext PRECISION = MathContext.DECIMAL64;
 
 	/** What the evaluator gives for a behaviour: a level of the scale and, below the policy's level, a reason. */
-	record Rating(String behaviour, int level, String reason) {
+	public record Rating(String behaviour, int level, String reason) {
 	}
 
 	/**
 	 * The scheda of a manager from their objectives' final score, the entity's, and the ratings; refused with the
 	 * fields that are wrong.
 	 */
-	static Scheda evaluate(EvaluationPolicy policy, String managerId, RoleGroup group, BigDecimal ownObjectives,
+	public static Scheda evaluate(EvaluationPolicy policy, String managerId, RoleGroup group, BigDecimal ownObjectives,
 			BigDecimal entityPerformance, List<Rating> ratings) {
 		List<Violation> violations = check(policy, group, ratings);
 		if (!violations.isEmpty()) {
@@ -88,7 +88,7 @@ record Scheda(String managerId, RoleGroup group, BigDecimal ownObjectives, BigDe
 	}
 
 	/** A scheda that cannot be computed as given. */
-	static final class RefusedScheda extends RuntimeException {
+	public static final class RefusedScheda extends RuntimeException {
 
 		private final transient List<Violation> violations;
 
@@ -97,7 +97,7 @@ record Scheda(String managerId, RoleGroup group, BigDecimal ownObjectives, BigDe
 			this.violations = List.copyOf(violations);
 		}
 
-		List<Violation> violations() {
+		public List<Violation> violations() {
 			return violations;
 		}
 	}

@@ -7,35 +7,36 @@ import java.util.List;
 
 /**
  * The states of a scheda and who moves it: the EVALUATOR drafts and proposes it; the manager it belongs to takes
- * note (presa visione) or asks for a review (procedura di conciliazione) within the review period; the OIV reviews;
+ * note (presa visione) or asks for a review (procedura di conciliazione) within the review period; the EVALUATOR
+ * records the review's outcome (for the Segretario Generale the evaluator is the OIV);
  * the EVALUATOR makes it FINAL. A FINAL scheda never changes: a correction is a new version, in DRAFT, with a
  * reason. Periods are the policy's; a proposal the manager leaves unanswered past the review period may be made
  * FINAL (silence counts as presa visione: our policy, docs/evaluation.md).
  */
-record SchedaLifecycle(String managerId, int version, State state, Instant proposedAt, List<Step> history) {
+public record SchedaLifecycle(String managerId, int version, State state, Instant proposedAt, List<Step> history) {
 
-	enum State {
+	public enum State {
 		DRAFT, PROPOSED, ACKNOWLEDGED, REVIEW_REQUESTED, REVIEWED, FINAL
 	}
 
-	enum Action {
+	public enum Action {
 		PROPOSE, ACKNOWLEDGE, REQUEST_REVIEW, REVIEW, FINALISE, CORRECT
 	}
 
-	enum Role {
+	public enum Role {
 		EVALUATOR, MANAGER, OIV
 	}
 
 	/** Who did what, when, and why (required for a review request, a review and a correction). */
-	record Step(Action action, String actor, Instant at, String reason, State from, State to) {
+	public record Step(Action action, String actor, Instant at, String reason, State from, State to) {
 	}
 
 	/** Who acts: their user, the roles they hold, and the manager they are (null when not a manager). */
-	record Actor(String user, List<Role> roles, String managerId) {
+	public record Actor(String user, List<Role> roles, String managerId) {
 	}
 
 	/** A move that is not allowed, with a message key. */
-	static final class Refused extends RuntimeException {
+	public static final class Refused extends RuntimeException {
 
 		private final String reason;
 
@@ -44,17 +45,17 @@ record SchedaLifecycle(String managerId, int version, State state, Instant propo
 			this.reason = reason;
 		}
 
-		String reason() {
+		public String reason() {
 			return reason;
 		}
 	}
 
-	static SchedaLifecycle draft(String managerId) {
+	public static SchedaLifecycle draft(String managerId) {
 		return new SchedaLifecycle(managerId, 1, State.DRAFT, null, List.of());
 	}
 
 	/** The scheda after {@code action}, or {@link Refused} naming why not. */
-	SchedaLifecycle apply(Action action, Actor actor, Instant now, Duration reviewPeriod, String reason) {
+	public SchedaLifecycle apply(Action action, Actor actor, Instant now, Duration reviewPeriod, String reason) {
 		return switch (action) {
 			case PROPOSE -> move(action, actor, now, reason, Role.EVALUATOR, State.PROPOSED, State.DRAFT);
 			case ACKNOWLEDGE -> ownManager(actor).move(action, actor, now, reason, Role.MANAGER, State.ACKNOWLEDGED,
@@ -70,7 +71,7 @@ record SchedaLifecycle(String managerId, int version, State state, Instant propo
 			}
 			case REVIEW -> {
 				requireReason(reason);
-				yield move(action, actor, now, reason, Role.OIV, State.REVIEWED, State.REVIEW_REQUESTED);
+				yield move(action, actor, now, reason, Role.EVALUATOR, State.REVIEWED, State.REVIEW_REQUESTED);
 			}
 			case FINALISE -> {
 				boolean silent = state == State.PROPOSED && now.isAfter(proposedAt.plus(reviewPeriod));

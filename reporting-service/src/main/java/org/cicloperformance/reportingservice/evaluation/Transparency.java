@@ -19,25 +19,25 @@ import org.cicloperformance.reportingservice.evaluation.ResultPay.PayTable;
  * amount, and when exactly one band is hidden a second one is hidden too, so that the hidden one cannot be read off
  * the total (our policy, docs/evaluation.md; the law asks for aggregate data, not for this method).
  */
-record Transparency(List<FundRow> amounts, List<BandRow> distribution, Degree differentiation, int threshold) {
+public record Transparency(List<FundRow> amounts, List<BandRow> distribution, Degree differentiation, int threshold) {
 
 	private static final MathContext PRECISION = MathContext.DECIMAL64;
 
-	record FundRow(String fund, String act, BigDecimal allocated, BigDecimal paid) {
+	public record FundRow(String fund, String act, BigDecimal allocated, BigDecimal paid) {
 	}
 
 	/** A band's people and pay, both null when hidden. */
-	record BandRow(String band, Integer people, BigDecimal paid, boolean hidden) {
+	public record BandRow(String band, Integer people, BigDecimal paid, boolean hidden) {
 	}
 
 	/**
 	 * How selective the premiums were: the share of people with the differentiated pay and the ratio of the highest
 	 * pay to the average; null when fewer than {@code threshold} people were paid (a ratio of two would name them).
 	 */
-	record Degree(BigDecimal shareDifferentiated, BigDecimal highestToAverage) {
+	public record Degree(BigDecimal shareDifferentiated, BigDecimal highestToAverage) {
 	}
 
-	static Transparency of(List<PayTable> tables, List<PayBand> bands, int threshold) {
+	public static Transparency of(List<PayTable> tables, List<PayBand> bands, int threshold) {
 		List<FundRow> amounts = tables.stream()
 			.map(t -> new FundRow(t.fund().name(), t.fund().act(), t.fund().amount(), t.paid()))
 			.toList();

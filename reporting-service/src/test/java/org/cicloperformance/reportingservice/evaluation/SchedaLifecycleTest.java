@@ -41,7 +41,7 @@ class SchedaLifecycleTest {
 			.apply(PROPOSE, SEGRETARIO, T0, PERIOD, null)
 			.apply(ACKNOWLEDGE, DAZZEO, T0.plus(Duration.ofDays(2)), PERIOD, null)
 			.apply(REQUEST_REVIEW, DAZZEO, T0.plus(Duration.ofDays(3)), PERIOD, "Il comportamento DIFF è sottostimato")
-			.apply(REVIEW, OIV, T0.plus(Duration.ofDays(10)), PERIOD, "Confermata la valutazione")
+			.apply(REVIEW, SEGRETARIO, T0.plus(Duration.ofDays(10)), PERIOD, "Confermata la valutazione")
 			.apply(FINALISE, SEGRETARIO, T0.plus(Duration.ofDays(11)), PERIOD, null);
 
 		assertThat(s.state()).isEqualTo(State.FINAL);
@@ -49,7 +49,7 @@ class SchedaLifecycleTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(PROPOSE, "segretario"),
 					org.assertj.core.groups.Tuple.tuple(ACKNOWLEDGE, "dazzeo"),
 					org.assertj.core.groups.Tuple.tuple(REQUEST_REVIEW, "dazzeo"),
-					org.assertj.core.groups.Tuple.tuple(REVIEW, "oiv"),
+					org.assertj.core.groups.Tuple.tuple(REVIEW, "segretario"),
 					org.assertj.core.groups.Tuple.tuple(FINALISE, "segretario"));
 	}
 
@@ -62,8 +62,9 @@ class SchedaLifecycleTest {
 			"ACKNOWLEDGE, dazzeo, DRAFT, transition-not-allowed",
 			"REQUEST_REVIEW, dazzeo, DRAFT, transition-not-allowed",
 			"REQUEST_REVIEW, ziletti, PROPOSED, not-own-scheda",
-			"REVIEW, segretario, REVIEW_REQUESTED, role-not-allowed",
-			"REVIEW, oiv, ACKNOWLEDGED, transition-not-allowed",
+			"REVIEW, oiv, REVIEW_REQUESTED, role-not-allowed",
+			"REVIEW, dazzeo, REVIEW_REQUESTED, role-not-allowed",
+			"REVIEW, segretario, ACKNOWLEDGED, transition-not-allowed",
 			"FINALISE, oiv, REVIEWED, role-not-allowed",
 			"FINALISE, segretario, DRAFT, transition-not-allowed",
 			"FINALISE, segretario, REVIEW_REQUESTED, transition-not-allowed",

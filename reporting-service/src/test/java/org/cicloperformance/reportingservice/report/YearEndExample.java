@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * deviation computed here from version 2's targets as monitoring computes it (result − target, per component, the
  * milestones missed; none for yes/no and qualitative indicators).
  */
-final class YearEndExample {
+public final class YearEndExample {
 
-	static final String DECEMBER = "2018-12-31";
+	public static final String DECEMBER = "2018-12-31";
 
 	static final Path FILE = Path.of("..", "deploy", "local", "src", "main", "resources", "esempio",
 			"risultati-2018-12-31.json");
@@ -28,7 +28,7 @@ final class YearEndExample {
 	private YearEndExample() {
 	}
 
-	static List<JsonNode> results() {
+	public static List<JsonNode> results() {
 		List<JsonNode> results = new ArrayList<>();
 		Seed.JSON.readTree(Seed.read(FILE)).path("results").forEach(results::add);
 		return results;
@@ -43,7 +43,7 @@ final class YearEndExample {
 		return indicators;
 	}
 
-	static List<String> events(String planId) {
+	public static List<String> events(String planId) {
 		JsonNode revised = Seed.JSON.readTree(Seed.planRevised(planId)).path("plan");
 		Map<String, JsonNode> indicators = indicators(revised);
 		List<String> events = new ArrayList<>();
