@@ -81,7 +81,16 @@ class ResultEntryPagesTest extends IntegrationTest {
 		assertThat(form).contains("id=\"carried\"").contains("Correzione della versione 1")
 			.contains("I risultati risultano sostanzialmente in linea con le previsioni.")
 			.contains("Estrazione delle liste da Scriba e visure di allineamento")
-			.contains("name=\"number\" value=\"527\"").contains("id=\"reason\"");
+			.contains("name=\"number\" value=\"527\"").contains("id=\"reason\"").doesNotContain("''");
+	}
+
+	@Test
+	void theFormSpeaksEnglishWhenAsked() throws Exception {
+		String form = html(get("/dashboard/plans/" + PLAN + "/entry/2.1.3/3?checkpoint=" + JUNE + "&lang=en"), office,
+				200);
+
+		assertThat(form).contains("Result of 2.1.3/3 at checkpoint 30/6").contains("Commentary and documentation for the OIV")
+			.contains("Italian format, e.g. 1.234,5").doesNotContain("entry.");
 	}
 
 	@Test
