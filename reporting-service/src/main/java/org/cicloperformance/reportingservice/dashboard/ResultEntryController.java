@@ -148,6 +148,10 @@ class ResultEntryController {
 		if (outcome instanceof Refused refused) {
 			refused.errors().forEach(e -> {
 				String field = EntryInput.fieldOf(e.pointer(), read.value());
+				if (field == null && e.pointer().startsWith("/value") && !read.fields().isEmpty()) {
+					// the value as a whole ("/value/delivered": none given): its first field
+					field = read.fields().get(0).id();
+				}
 				links.add(new ErrorLink(field == null ? fallback : field, e.message()));
 			});
 			if (refused.errors().isEmpty()) {

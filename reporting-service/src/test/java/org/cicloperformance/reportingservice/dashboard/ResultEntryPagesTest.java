@@ -65,6 +65,28 @@ class ResultEntryPagesTest extends IntegrationTest {
 	}
 
 	@Test
+	void theEntryPagesGetTheLiveUpdatesOfTheirPlanAndLinkOnlyWhatTheOfficeMayOpen() throws Exception {
+		String entry = "/dashboard/plans/" + PLAN + "/entry";
+		MockHttpServletResponse list = mvc.perform(get("/dashboard/plans/" + PLAN + "/events").param("page", entry)
+				.session(office).header("Accept", "text/event-stream")).andReturn().getResponse();
+		MockHttpServletResponse form = mvc.perform(get("/dashboard/plans/" + PLAN + "/events")
+				.param("page", entry + "/2.1.3/3").session(office).header("Accept", "text/event-stream")).andReturn()
+				.getResponse();
+		MockHttpServletResponse otherArea = mvc.perform(get("/dashboard/plans/" + PLAN + "/events")
+				.param("page", entry + "/3.1.1/1").session(office).header("Accept", "text/event-stream")).andReturn()
+				.getResponse();
+		String area = html(get("/dashboard/plans/" + PLAN + "/areas/ANA?checkpoint=" + JUNE), office, 200);
+		String managersPage = html(get("/dashboard/plans/" + PLAN + "/managers/dazzeo?checkpoint=" + JUNE),
+				SignIn.as(mvc, "dirigente"), 200);
+
+		assertThat(list.getStatus()).isEqualTo(200);
+		assertThat(form.getStatus()).isEqualTo(200);
+		assertThat(otherArea.getStatus()).isEqualTo(403);
+		assertThat(area).contains("id=\"nav-entry\"").contains("Inserimento risultati");
+		assertThat(managersPage).doesNotContain("nav-entry");
+	}
+
+	@Test
 	void whoDoesNotPostResultsIsRefusedThePages() throws Exception {
 		MockHttpSession manager = SignIn.as(mvc, "dirigente");
 
