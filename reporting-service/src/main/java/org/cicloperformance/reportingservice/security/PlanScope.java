@@ -209,6 +209,9 @@ public final class PlanScope {
 			case "areas" -> parts.size() == 2 && area(parts.get(1));
 			case "objectives" -> parts.size() == 2 && objective(parts.get(1));
 			case "indicators" -> parts.size() == 3 && objective(parts.get(1));
+			// the area office's result entry: its list, and the form of an objective of its areas
+			case "entry" -> actor.hasAnyRole(Role.AREA_OFFICE) && !actor.areas().isEmpty()
+					&& (parts.size() == 1 || parts.size() == 3 && objectivesOfAreas.contains(parts.get(1)));
 			default -> false;
 		};
 	}

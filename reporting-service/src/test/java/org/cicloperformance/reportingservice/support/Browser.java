@@ -54,6 +54,14 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * A second Chromium with a profile of its own (its own cookies: another session), for tests that watch one
+	 * reader's page while another acts; the caller quits it.
+	 */
+	public static ChromeDriver another() {
+		return start();
+	}
+
 	private static ChromeDriver start() {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + CHROMIUM

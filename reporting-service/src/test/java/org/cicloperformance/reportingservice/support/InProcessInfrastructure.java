@@ -47,5 +47,7 @@ public final class InProcessInfrastructure {
 	public static void register(DynamicPropertyRegistry registry, String database) {
 		registry.add("spring.mongodb.uri", () -> mongoUri().replace("/reporting", "/" + database));
 		registry.add("spring.cloud.stream.kafka.binder.brokers", InProcessInfrastructure::kafkaBrokers);
+		// the dashboard's result entry posts to monitoring-service's API: a stand-in of it (MonitoringStub)
+		registry.add("reporting.result-entry.monitoring-url", MonitoringStub::url);
 	}
 }
