@@ -51,8 +51,11 @@ class DashboardController {
 
 	private final HrFeedService hrFeeds;
 
+	private final AlertPages alerts;
+
 	DashboardController(ScoredPlans plans, OverviewPages overviews, ScorecardPages scorecards,
-			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds) {
+			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds, AlertPages alerts) {
+		this.alerts = alerts;
 		this.plans = plans;
 		this.overviews = overviews;
 		this.scorecards = scorecards;
@@ -126,7 +129,10 @@ class DashboardController {
 	String manager(@PathVariable String planId, @PathVariable String managerId,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
 		return page(planId, checkpoint, scope -> scope.requireManager(managerId), "dashboard/scorecard", model,
-				request, (at, path, scope) -> scorecards.manager(planId, at, managerId, path, scope));
+				request, (at, path, scope) -> {
+					model.addAttribute("alerts", alerts.ofManager(planId, at, managerId, scope).orElse(null));
+					return scorecards.manager(planId, at, managerId, path, scope);
+				});
 	}
 
 	@GetMapping("/plans/{planId}/areas/{areaCode}")
@@ -200,5 +206,14 @@ class DashboardController {
 
 	private String checkpoint(String planId, String checkpoint) {
 		return checkpoint == null || checkpoint.isBlank() ? plans.defaultCheckpoint(planId) : checkpoint;
+	}
+
+	// --- issue 18: forecast alerts ---
+
+	@GetMapping("/plans/{planId}/alerts")
+	String alerts(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
+			HttpServletRequest request) {
+		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/alerts", model, request,
+				(at, path, scope) -> alerts.page(planId, at, path, scope));
 	}
 }
