@@ -53,9 +53,13 @@ class DashboardController {
 
 	private final AlertPages alerts;
 
+	private final CompletionPages completions;
+
 	DashboardController(ScoredPlans plans, OverviewPages overviews, ScorecardPages scorecards,
-			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds, AlertPages alerts) {
+			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds, AlertPages alerts,
+			CompletionPages completions) {
 		this.alerts = alerts;
+		this.completions = completions;
 		this.plans = plans;
 		this.overviews = overviews;
 		this.scorecards = scorecards;
@@ -208,12 +212,22 @@ class DashboardController {
 		return checkpoint == null || checkpoint.isBlank() ? plans.defaultCheckpoint(planId) : checkpoint;
 	}
 
-	// --- issue 18: forecast alerts ---
+	// --- issue 18: forecast alerts and the completion board ---
 
 	@GetMapping("/plans/{planId}/alerts")
 	String alerts(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
 			HttpServletRequest request) {
 		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/alerts", model, request,
 				(at, path, scope) -> alerts.page(planId, at, path, scope));
+	}
+
+	/** {@code asOf}: the day the board is read on (today by default); a day before shows what was missing then. */
+	@GetMapping("/plans/{planId}/completion")
+	String completion(@PathVariable String planId, @RequestParam(required = false) String checkpoint,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate asOf,
+			Model model, HttpServletRequest request) {
+		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/completion", model, request,
+				(at, path, scope) -> completions.page(planId, at, asOf, path, scope));
 	}
 }

@@ -33,6 +33,10 @@ final class Links {
 		return link("/dashboard/plans/{plan}/hr-feed", checkpoint, planId);
 	}
 
+	static String completion(String planId, String checkpoint) {
+		return link("/dashboard/plans/{plan}/completion", checkpoint, planId);
+	}
+
 	static String alerts(String planId, String checkpoint) {
 		return link("/dashboard/plans/{plan}/alerts", checkpoint, planId);
 	}

@@ -209,7 +209,7 @@ public final class PlanScope {
 			case "areas" -> parts.size() == 2 && area(parts.get(1));
 			case "objectives" -> parts.size() == 2 && objective(parts.get(1));
 			case "indicators" -> parts.size() == 3 && objective(parts.get(1));
-			case "alerts" -> parts.size() == 1 && overview();
+			case "alerts", "completion" -> parts.size() == 1 && overview();
 			default -> false;
 		};
 	}

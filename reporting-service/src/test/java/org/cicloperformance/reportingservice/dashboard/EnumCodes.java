@@ -29,7 +29,8 @@ final class EnumCodes {
 				NodeScore.NodeKind.values(), OivVerdict.Kind.values(), Policy.NumericRule.values(),
 				Policy.MissingRule.values(), Policy.Payout.values(), ScoreDocument.Status.values(),
 				TrafficLight.values(), org.cicloperformance.reportingservice.forecast.ForecastMethod.values(),
-				org.cicloperformance.reportingservice.forecast.Forecast.Severity.values()).flatMap(Arrays::stream).map(e -> ((Enum<?>) e).name()).forEach(codes::add);
+				org.cicloperformance.reportingservice.forecast.Forecast.Severity.values(),
+				org.cicloperformance.reportingservice.completion.CompletionBoard.Status.values()).flatMap(Arrays::stream).map(e -> ((Enum<?>) e).name()).forEach(codes::add);
 		Policy.defaults().incentiveBands().forEach(b -> codes.add(b.code()));
 		return codes;
 	}
