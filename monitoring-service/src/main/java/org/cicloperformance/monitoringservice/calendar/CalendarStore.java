@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import tools.jackson.databind.json.JsonMapper;
+import org.cicloperformance.monitoringservice.outbox.OutboxEntry;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrite;
+import org.cicloperformance.monitoringservice.outbox.OutboxWrites;
 import org.cicloperformance.monitoringservice.support.DocumentCodec;
 import org.cicloperformance.monitoringservice.support.Indexed;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +24,8 @@ import org.springframework.stereotype.Component;
  * Collection {@code calendars}: one document per (plan, checkpoint), {@code _id} = planId|checkpoint. A
  * replacement is a compare-and-set on {@code revision} (the first one an insert), so two planners saving at once
  * both get a revision of their own, one after the other, and neither write is lost unseen: the audit trail has both.
+ * Each revision carries its {@link CalendarSet} event in the document's outbox, written in the same
+ * single-document operation (a replacement keeps only the newest: each revision supersedes the previous one).
  */
 @Component
 class CalendarStore implements Indexed {
@@ -29,8 +36,13 @@ class CalendarStore implements Indexed {
 
 	private final DocumentCodec codec = new DocumentCodec();
 
-	CalendarStore(MongoTemplate mongo) {
+	private final OutboxWrites outbox;
+
+	private final JsonMapper eventMapper = JsonMapper.builder().build();
+
+	CalendarStore(MongoTemplate mongo, @Qualifier("calendarsOutbox") OutboxWrites outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -51,7 +63,32 @@ class CalendarStore implements Indexed {
 
 	/** Writes {@code next} if the stored revision is still {@code next.revision() - 1}; false on a lost race. */
 	boolean replace(ReportingCalendar next) {
-		Document document = codec.toDocument(next);
+		CalendarSet set = CalendarSet.of(next);
+		OutboxEntry event = new OutboxEntry(set.eventId(), next.planId(), CalendarSet.TYPE,
+				eventMapper.writeValueAsString(set), next.updatedAt() == null ? 0 : next.updatedAt().toEpochMilli());
+		try (OutboxWrite write = outbox.begin()) {
+			Document document = codec.toDocument(next).append("outbox",
+					new ArrayList<>(List.of(codec.toDocument(event))));
+			write.stampedDocument(document);
+			boolean replaced;
+			try {
+				replaced = write(next, document);
+			}
+			catch (MongoWriteException e) {
+				throw e;
+			}
+			catch (RuntimeException e) {
+				write.uncertain(List.of(next.id()));
+				throw e;
+			}
+			if (replaced) {
+				write.written(next.id(), List.of(event));
+			}
+			return replaced;
+		}
+	}
+
+	private boolean write(ReportingCalendar next, Document document) {
 		if (next.revision() == 1) {
 			try {
 				collection().insertOne(document);

@@ -19,6 +19,15 @@ class OutboxWiring {
 	/** Collection {@code checkpoints}: the OIV workflow's events to {@code checkpoint-events}. */
 	static final String CHECKPOINTS = "checkpointsOutbox";
 
+	/** Collection {@code calendars}: each revision's CalendarSet to {@code checkpoint-events} (issue 18). */
+	static final String CALENDARS = "calendarsOutbox";
+
+	@Bean
+	@Qualifier(CALENDARS)
+	OutboxCollection calendarsOutbox(MongoTemplate mongo, OutboxQueue queue) {
+		return new OutboxCollection("checkpointEvents-out-0", "calendars", mongo, queue);
+	}
+
 	@Bean
 	@Qualifier(RESULTS)
 	OutboxCollection resultsOutbox(MongoTemplate mongo, OutboxQueue queue,

@@ -51,8 +51,15 @@ class DashboardController {
 
 	private final HrFeedService hrFeeds;
 
+	private final AlertPages alerts;
+
+	private final CompletionPages completions;
+
 	DashboardController(ScoredPlans plans, OverviewPages overviews, ScorecardPages scorecards,
-			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds) {
+			IndicatorPages indicators, LiveUpdates live, Access access, HrFeedService hrFeeds, AlertPages alerts,
+			CompletionPages completions) {
+		this.alerts = alerts;
+		this.completions = completions;
 		this.plans = plans;
 		this.overviews = overviews;
 		this.scorecards = scorecards;
@@ -126,7 +133,10 @@ class DashboardController {
 	String manager(@PathVariable String planId, @PathVariable String managerId,
 			@RequestParam(required = false) String checkpoint, Model model, HttpServletRequest request) {
 		return page(planId, checkpoint, scope -> scope.requireManager(managerId), "dashboard/scorecard", model,
-				request, (at, path, scope) -> scorecards.manager(planId, at, managerId, path, scope));
+				request, (at, path, scope) -> {
+					model.addAttribute("alerts", alerts.ofManager(planId, at, managerId, scope).orElse(null));
+					return scorecards.manager(planId, at, managerId, path, scope);
+				});
 	}
 
 	@GetMapping("/plans/{planId}/areas/{areaCode}")
@@ -200,5 +210,24 @@ class DashboardController {
 
 	private String checkpoint(String planId, String checkpoint) {
 		return checkpoint == null || checkpoint.isBlank() ? plans.defaultCheckpoint(planId) : checkpoint;
+	}
+
+	// --- issue 18: forecast alerts and the completion board ---
+
+	@GetMapping("/plans/{planId}/alerts")
+	String alerts(@PathVariable String planId, @RequestParam(required = false) String checkpoint, Model model,
+			HttpServletRequest request) {
+		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/alerts", model, request,
+				(at, path, scope) -> alerts.page(planId, at, path, scope));
+	}
+
+	/** {@code asOf}: the day the board is read on (today by default); a day before shows what was missing then. */
+	@GetMapping("/plans/{planId}/completion")
+	String completion(@PathVariable String planId, @RequestParam(required = false) String checkpoint,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate asOf,
+			Model model, HttpServletRequest request) {
+		return page(planId, checkpoint, PlanScope::requireOverview, "dashboard/completion", model, request,
+				(at, path, scope) -> completions.page(planId, at, asOf, path, scope));
 	}
 }

@@ -33,6 +33,14 @@ final class Links {
 		return link("/dashboard/plans/{plan}/hr-feed", checkpoint, planId);
 	}
 
+	static String completion(String planId, String checkpoint) {
+		return link("/dashboard/plans/{plan}/completion", checkpoint, planId);
+	}
+
+	static String alerts(String planId, String checkpoint) {
+		return link("/dashboard/plans/{plan}/alerts", checkpoint, planId);
+	}
+
 	/** The dashboard's own copy of the CSV: the API's needs credentials a browser session does not send. */
 	static String hrFeedCsv(String planId, String checkpoint) {
 		return link("/dashboard/plans/{plan}/hr-feed.csv", checkpoint, planId);

@@ -27,8 +27,9 @@ public record Forecast(ForecastMethod method, BigDecimal expected, String expect
 	public record Alert(Severity severity, String reason) {
 	}
 
-	static Forecast notForecast(String reason, BigDecimal target, String targetText, LocalDate asOf) {
+	static Forecast notForecast(ForecastWording w, String reason, BigDecimal target, String targetText,
+			LocalDate asOf) {
 		return new Forecast(ForecastMethod.NOT_FORECAST, null, null, null, null, target, targetText, null,
-				"nessuna previsione: " + reason, reason, asOf, null);
+				w.text("notForecast", reason), reason, asOf, null);
 	}
 }

@@ -15,11 +15,11 @@ import org.cicloperformance.reportingservice.engine.IndicatorResult;
 import org.cicloperformance.reportingservice.engine.IndicatorTarget;
 import org.cicloperformance.reportingservice.engine.MeasureKind;
 import org.cicloperformance.reportingservice.engine.MilestoneDefinition;
-import org.cicloperformance.reportingservice.format.Formats;
 
 /**
- * The year-end forecast of an indicator from its interim results: plain arithmetic, no Spring, every step written
- * out in Italian like the scores. The rules marked "policy" in docs/monitoring.md (Forecasts) are choices of this
+ * The year-end forecast of an indicator from its interim results: plain arithmetic, every step written out like the
+ * scores, in the words of the {@code forecast.*} message bundles (Italian by default, English available). The
+ * rules marked "policy" in docs/monitoring.md (Forecasts) are choices of this
  * project, not of the law: the method per kind, the band, the rounding and the severity thresholds.
  */
 final class Forecaster {
@@ -33,8 +33,6 @@ final class Forecaster {
 	/** Policy: a band needs at least this many interim points. */
 	static final int BAND_POINTS = 3;
 
-	private static final Formats F = Formats.italian();
-
 	private Forecaster() {
 	}
 
@@ -43,41 +41,46 @@ final class Forecaster {
 	 * order; points at or after the final date are ignored). An indicator without a target there is not asked for.
 	 */
 	static Forecast forecast(IndicatorDefinition indicator, Checkpoint end, List<InterimPoint> points) {
+		return forecast(indicator, end, points, ForecastWording.italian());
+	}
+
+	/** The same in the words of {@code w}. */
+	static Forecast forecast(IndicatorDefinition indicator, Checkpoint end, List<InterimPoint> points,
+			ForecastWording w) {
+		var F = w.formats();
 		IndicatorTarget target = indicator.target(end.id()).orElse(null);
 		List<InterimPoint> interim = end.date() == null ? List.of() : points.stream()
 				.filter(p -> p.date() != null && p.result() != null && p.date().isBefore(end.date()))
 				.sorted(Comparator.comparing(InterimPoint::date)).toList();
 		LocalDate asOf = interim.isEmpty() ? null : interim.get(interim.size() - 1).date();
 		if (target == null) {
-			return Forecast.notForecast("nessun valore atteso al " + F.date(end.date()), null, null, asOf);
+			return Forecast.notForecast(w, w.text("reason.noTarget", F.date(end.date())), null, null, asOf);
 		}
 		if (indicator.kind() == null || end.date() == null) {
-			return Forecast.notForecast("tipo di misura o data della verifica finale non indicati", null,
-					target.text(), asOf);
+			return Forecast.notForecast(w, w.text("reason.noKind"), null, target.text(), asOf);
 		}
 		return switch (indicator.kind()) {
-			case COUNT, AMOUNT -> numeric(indicator, target, end, interim, true);
-			case PERCENTAGE -> numeric(indicator, target, end, interim, false);
-			case BOOLEAN -> yesNo(target, end, interim);
-			case MILESTONE -> Milestones.forecast(indicator, target, end, interim);
-			case QUALITATIVE -> Forecast.notForecast(
-					"indicatore qualitativo: il giudizio non si proietta", null, target.text(), asOf);
-			case COMPOUND -> Forecast.notForecast(
-					"indicatore composto: le componenti non si proiettano in un solo valore", null, target.text(), asOf);
+			case COUNT, AMOUNT -> numeric(indicator, target, end, interim, true, w);
+			case PERCENTAGE -> numeric(indicator, target, end, interim, false, w);
+			case BOOLEAN -> yesNo(target, end, interim, w);
+			case MILESTONE -> Milestones.forecast(indicator, target, end, interim, w);
+			case QUALITATIVE -> Forecast.notForecast(w, w.text("reason.qualitative"), null, target.text(), asOf);
+			case COMPOUND -> Forecast.notForecast(w, w.text("reason.compound"), null, target.text(), asOf);
 		};
 	}
 
 	private static Forecast numeric(IndicatorDefinition indicator, IndicatorTarget target, Checkpoint end,
-			List<InterimPoint> all, boolean cumulative) {
+			List<InterimPoint> all, boolean cumulative, ForecastWording w) {
+		var F = w.formats();
 		List<InterimPoint> interim = all.stream().filter(p -> p.result().number() != null).toList();
 		LocalDate asOf = interim.isEmpty() ? null : interim.get(interim.size() - 1).date();
 		if (target.number() == null) {
-			return Forecast.notForecast("nessun valore atteso numerico al " + F.date(end.date()), null,
+			return Forecast.notForecast(w, w.text("reason.noNumericTarget", F.date(end.date())), null,
 					target.text(), asOf);
 		}
 		String targetText = F.number(target.number());
 		if (interim.isEmpty()) {
-			return Forecast.notForecast("nessun risultato intermedio", target.number(), targetText, null);
+			return Forecast.notForecast(w, w.text("reason.noInterim"), target.number(), targetText, null);
 		}
 		LocalDate yearStart = end.date().withDayOfYear(1).minusDays(1);
 		long total = ChronoUnit.DAYS.between(yearStart, end.date());
@@ -91,13 +94,13 @@ final class Forecaster {
 				long elapsed = Math.max(1, ChronoUnit.DAYS.between(yearStart, point.date()));
 				projected = value.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(elapsed), scale,
 						RoundingMode.HALF_UP);
-				step = F.number(value) + " al " + F.date(point.date()) + " × " + total + " / " + elapsed
-						+ " giorni = " + F.number(projected) + " previsti al " + F.date(end.date());
+				step = w.text("step.linear", F.number(value), F.date(point.date()), String.valueOf(total),
+						String.valueOf(elapsed), F.number(projected), F.date(end.date()));
 			}
 			else {
 				projected = value;
-				step = "ultimo valore " + F.number(value) + " al " + F.date(point.date()) + " = "
-						+ F.number(projected) + " previsti al " + F.date(end.date());
+				step = w.text("step.last", F.number(value), F.date(point.date()), F.number(projected),
+						F.date(end.date()));
 			}
 			projections.add(projected);
 		}
@@ -107,52 +110,53 @@ final class Forecaster {
 		if (projections.size() >= BAND_POINTS) {
 			band = new Forecast.Band(projections.stream().min(Comparator.naturalOrder()).orElseThrow(),
 					projections.stream().max(Comparator.naturalOrder()).orElseThrow());
-			bandText = "banda " + F.number(band.low()) + "–" + F.number(band.high()) + ": la minima e la massima "
-					+ (cumulative ? "proiezione" : "valore") + " dei " + projections.size() + " dati intermedi";
+			bandText = w.text(cumulative ? "band.projections" : "band.values", F.number(band.low()),
+					F.number(band.high()), String.valueOf(projections.size()));
 		}
 		else {
-			bandText = "banda non disponibile: "
-					+ (projections.size() == 1 ? "un solo dato intermedio" : "solo 2 dati intermedi");
+			bandText = w.text(projections.size() == 1 ? "band.one" : "band.two");
 		}
 		boolean onTrack = indicator.direction() == Direction.LOWER_IS_BETTER
 				? expected.compareTo(target.number()) <= 0 : expected.compareTo(target.number()) >= 0;
-		String comparison = indicator.direction() == Direction.LOWER_IS_BETTER ? "non superiore a" : "almeno";
-		String arithmetic = step + "; atteso " + comparison + " " + targetText + ": "
-				+ (onTrack ? "in linea" : "non in linea");
-		Forecast.Alert alert = onTrack ? null : numericAlert(expected, target.number(), targetText, end);
+		String arithmetic = w.text(indicator.direction() == Direction.LOWER_IS_BETTER ? "numeric.atMost"
+				: "numeric.atLeast", step, targetText, w.text(onTrack ? "onTrack" : "offTrack"));
+		Forecast.Alert alert = onTrack ? null : numericAlert(expected, target.number(), targetText, end, w);
 		return new Forecast(cumulative ? ForecastMethod.LINEAR_TO_DATE : ForecastMethod.LAST_VALUE, expected,
 				F.number(expected), band, bandText, target.number(), targetText, onTrack, arithmetic, null, asOf,
 				alert);
 	}
 
 	private static Forecast.Alert numericAlert(BigDecimal expected, BigDecimal target, String targetText,
-			Checkpoint end) {
+			Checkpoint end, ForecastWording w) {
+		var F = w.formats();
 		BigDecimal gap = expected.subtract(target).abs();
 		boolean high = target.signum() == 0
 				|| gap.divide(target.abs(), 4, RoundingMode.HALF_UP).compareTo(HIGH_GAP) > 0;
 		return new Forecast.Alert(high ? Forecast.Severity.HIGH : Forecast.Severity.MEDIUM,
-				"previsti " + F.number(expected) + " contro un valore atteso di " + targetText + " al "
-						+ F.date(end.date()) + " (scarto " + F.number(gap) + (high ? ", oltre il 20%" : "") + ")");
+				w.text(high ? "alert.numericHigh" : "alert.numeric", F.number(expected), targetText,
+						F.date(end.date()), F.number(gap)));
 	}
 
-	private static Forecast yesNo(IndicatorTarget target, Checkpoint end, List<InterimPoint> interim) {
-		String targetText = target.yes() == null ? target.text() : yes(target.yes());
+	private static Forecast yesNo(IndicatorTarget target, Checkpoint end, List<InterimPoint> interim,
+			ForecastWording w) {
+		var F = w.formats();
+		String targetText = target.yes() == null ? target.text() : yes(target.yes(), w);
 		InterimPoint last = interim.stream().filter(p -> p.result().yes() != null).reduce((a, b) -> b).orElse(null);
 		if (last == null || !Boolean.TRUE.equals(last.result().yes())) {
-			return Forecast.notForecast("sì/no non ancora raggiunto"
-					+ (last == null ? "" : " al " + F.date(last.date())) + ": non si prevede", null, targetText,
+			return Forecast.notForecast(w, last == null ? w.text("reason.notReached")
+					: w.text("reason.notReachedAt", F.date(last.date())), null, targetText,
 					last == null ? null : last.date());
 		}
 		boolean onTrack = target.yes() == null || target.yes();
-		String arithmetic = "raggiunto al " + F.date(last.date()) + ": sì previsto al " + F.date(end.date())
-				+ "; atteso " + targetText + ": " + (onTrack ? "in linea" : "non in linea");
-		return new Forecast(ForecastMethod.LAST_VALUE, null, yes(true), null,
-				"banda non disponibile: indicatore sì/no", null, targetText, onTrack, arithmetic, null, last.date(),
-				onTrack ? null : new Forecast.Alert(Forecast.Severity.MEDIUM, "atteso " + targetText));
+		String arithmetic = w.text("yesNo", F.date(last.date()), F.date(end.date()), targetText,
+				w.text(onTrack ? "onTrack" : "offTrack"));
+		return new Forecast(ForecastMethod.LAST_VALUE, null, yes(true, w), null, w.text("band.yesNo"), null,
+				targetText, onTrack, arithmetic, null, last.date(),
+				onTrack ? null : new Forecast.Alert(Forecast.Severity.MEDIUM, w.text("alert.expected", targetText)));
 	}
 
-	private static String yes(boolean yes) {
-		return yes ? "sì" : "no";
+	private static String yes(boolean yes, ForecastWording w) {
+		return w.text(yes ? "yes" : "no");
 	}
 
 	/** The MILESTONE_PLAN rule: a milestone past its planned date and not delivered is late. */
@@ -162,16 +166,17 @@ final class Forecaster {
 		}
 
 		static Forecast forecast(IndicatorDefinition indicator, IndicatorTarget target, Checkpoint end,
-				List<InterimPoint> interim) {
+				List<InterimPoint> interim, ForecastWording w) {
+			var F = w.formats();
 			List<String> due = target.milestones();
 			if (due.isEmpty()) {
-				return Forecast.notForecast("nessuna milestone attesa al " + F.date(end.date()), null, target.text(),
-						null);
+				return Forecast.notForecast(w, w.text("reason.noMilestones", F.date(end.date())), null,
+						target.text(), null);
 			}
 			BigDecimal targetCount = BigDecimal.valueOf(due.size());
-			String targetText = due.size() + " milestone";
+			String targetText = w.text("milestones", String.valueOf(due.size()));
 			if (interim.isEmpty()) {
-				return Forecast.notForecast("nessun risultato intermedio", targetCount, targetText, null);
+				return Forecast.notForecast(w, w.text("reason.noInterim"), targetCount, targetText, null);
 			}
 			InterimPoint last = interim.get(interim.size() - 1);
 			LocalDate asOf = last.date();
@@ -187,32 +192,33 @@ final class Forecaster {
 				if (delivery != null) {
 					onSchedule++;
 					boolean lateDelivery = delivery.date() != null && delivery.date().isAfter(plannedOrEnd);
-					steps.add(code + " consegnata il " + F.date(delivery.date()) + " (prevista il "
-							+ F.date(plannedOrEnd) + (lateDelivery ? ", consegnata in ritardo)" : ")"));
+					steps.add(w.text(lateDelivery ? "milestone.deliveredLate" : "milestone.delivered", code,
+							F.date(delivery.date()), F.date(plannedOrEnd)));
 				}
 				else if (!plannedOrEnd.isAfter(asOf)) {
 					long delay = ChronoUnit.DAYS.between(plannedOrEnd, asOf);
 					worstDelay = Math.max(worstDelay, delay);
 					late.add(code);
-					steps.add(code + " prevista il " + F.date(plannedOrEnd) + ", non consegnata al " + F.date(asOf)
-							+ ": in ritardo di " + delay + " giorni");
+					steps.add(w.text("milestone.late", code, F.date(plannedOrEnd), F.date(asOf),
+							String.valueOf(delay)));
 				}
 				else {
 					onSchedule++;
-					steps.add(code + " prevista il " + F.date(plannedOrEnd) + ": nei tempi");
+					steps.add(w.text("milestone.onSchedule", code, F.date(plannedOrEnd)));
 				}
 			}
 			boolean onTrack = late.isEmpty();
 			BigDecimal expected = BigDecimal.valueOf(onSchedule);
-			String arithmetic = String.join("; ", steps) + " = " + onSchedule + " di " + due.size()
-					+ " milestone nei tempi al " + F.date(asOf) + ": " + (onTrack ? "in linea" : "non in linea");
+			String arithmetic = w.text("milestone.total", String.join("; ", steps), String.valueOf(onSchedule),
+					String.valueOf(due.size()), F.date(asOf), w.text(onTrack ? "onTrack" : "offTrack"));
 			Forecast.Alert alert = onTrack ? null
 					: new Forecast.Alert(worstDelay > HIGH_DELAY_DAYS ? Forecast.Severity.HIGH
 							: Forecast.Severity.MEDIUM,
-							"milestone in ritardo rispetto alla data prevista: " + String.join(", ", late)
-									+ " (fino a " + worstDelay + " giorni al " + F.date(asOf) + ")");
-			return new Forecast(ForecastMethod.MILESTONE_PLAN, expected, onSchedule + " di " + due.size(), null,
-					"banda non disponibile: milestone", targetCount, targetText, onTrack, arithmetic, null, asOf,
+							w.text("alert.milestones", String.join(", ", late), String.valueOf(worstDelay),
+									F.date(asOf)));
+			return new Forecast(ForecastMethod.MILESTONE_PLAN, expected,
+					w.text("milestone.expected", String.valueOf(onSchedule), String.valueOf(due.size())), null,
+					w.text("band.milestones"), targetCount, targetText, onTrack, arithmetic, null, asOf,
 					alert);
 		}
 	}

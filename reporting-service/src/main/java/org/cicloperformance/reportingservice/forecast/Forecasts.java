@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.reportingservice.engine.Checkpoint;
@@ -14,6 +15,8 @@ import org.cicloperformance.reportingservice.plan.PlanVersionFact;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +31,22 @@ public class Forecasts {
 
 	private final ResultFacts results;
 
-	Forecasts(PlanVersions plans, ResultFacts results) {
+	private final MessageSource messages;
+
+	Forecasts(PlanVersions plans, ResultFacts results, MessageSource messages) {
 		this.plans = plans;
 		this.results = results;
+		this.messages = messages;
 	}
 
-	/** Empty for a plan not received, or one without a final checkpoint. */
+	/** In the language of the request (the API's {@code Accept-Language}, the dashboard's choice), Italian by default. */
 	public Optional<PlanForecast> of(String planId) {
+		return of(planId, LocaleContextHolder.getLocale());
+	}
+
+	/** Empty for a plan not received, or one without a final checkpoint; the texts in {@code locale}. */
+	public Optional<PlanForecast> of(String planId, Locale locale) {
+		ForecastWording wording = ForecastWording.of(messages, locale);
 		List<PlanVersionFact> versions = plans.versions(planId);
 		if (versions.isEmpty()) {
 			return Optional.empty();
@@ -71,7 +83,7 @@ public class Forecasts {
 						.map(ResultFact::commentary).filter(c -> !c.isBlank()).orElse(null);
 				forecasts.add(new PlanForecast.IndicatorForecast(objective.code(), indicator.code(), indicator.name(),
 						objective.manager(), indicator.kind() == null ? null : indicator.kind().name(),
-						indicator.direction().name(), Forecaster.forecast(indicator, last, points), commentary));
+						indicator.direction().name(), Forecaster.forecast(indicator, last, points, wording), commentary));
 			}
 		}
 		return Optional.of(new PlanForecast(planId, inForce.version(), last.id(), last.date(), forecasts));

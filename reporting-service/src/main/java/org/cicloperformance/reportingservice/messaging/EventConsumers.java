@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cicloperformance.reportingservice.checkpoint.CheckpointEvent;
 import org.cicloperformance.reportingservice.checkpoint.CheckpointService;
+import org.cicloperformance.reportingservice.completion.CalendarSetEvent;
+import org.cicloperformance.reportingservice.completion.CompletionCalendars;
 import org.cicloperformance.reportingservice.plan.PlanEvent;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.score.Outcome;
@@ -46,7 +48,7 @@ class EventConsumers {
 	static final Set<String> TYPE_TAGS = Set.of("PlanPublished", "PlanRevised", RESULT_RECORDED, "EvidenceAttached",
 			"CheckpointSubmitted", "CheckpointReviewStarted", "VerdictRecorded", "CheckpointClosed",
 			"CheckpointReopened", PlanEvent.class.getSimpleName(), ResultEvent.class.getSimpleName(),
-			CheckpointEvent.class.getSimpleName());
+			CheckpointEvent.class.getSimpleName(), "CalendarSet");
 
 	static final String OTHER_TYPE = "other";
 
@@ -170,8 +172,15 @@ class EventConsumers {
 
 	/** The OIV validation workflow; closings and reopenings make the HR feed final or provisional. */
 	@Bean
-	Consumer<Message<byte[]>> checkpointEvents(CheckpointService checkpoints) {
+	Consumer<Message<byte[]>> checkpointEvents(CheckpointService checkpoints, CompletionCalendars calendars) {
 		return message -> consume(message, CheckpointEvent.class, event -> {
+			if (CalendarSetEvent.TYPE.equals(event.type())) {
+				// the reporting calendar (issue 18), for the completion board
+				CalendarSetEvent calendar = read(message.getPayload(), CalendarSetEvent.class);
+				String invalidCalendar = calendar.invalidField();
+				require(invalidCalendar == null, invalidCalendar);
+				return calendars.onEvent(calendar);
+			}
 			String invalid = event.invalidField();
 			require(invalid == null, invalid);
 			return checkpoints.onEvent(event);

@@ -212,6 +212,7 @@ public final class PlanScope {
 			// the area office's result entry: its list, and the form of an objective of its areas
 			case "entry" -> actor.hasAnyRole(Role.AREA_OFFICE) && !actor.areas().isEmpty()
 					&& (parts.size() == 1 || parts.size() == 3 && objectivesOfAreas.contains(parts.get(1)));
+			case "alerts", "completion" -> parts.size() == 1 && overview();
 			default -> false;
 		};
 	}

@@ -131,7 +131,8 @@ class DashboardReadingBrowserTest extends DashboardInBrowser {
 			"/dashboard/plans/" + PLAN + "/indicators/2.1.1/2?checkpoint=" + JUNE,
 			"/dashboard/plans/" + PLAN + "/indicators/2.1.1/3?checkpoint=" + JUNE,
 			"/dashboard/plans/" + PLAN + "/indicators/2.2.1/1?checkpoint=" + JUNE,
-			"/dashboard/plans/" + PLAN + "/indicators/1.1.4/1?checkpoint=" + DECEMBER);
+			"/dashboard/plans/" + PLAN + "/indicators/1.1.4/1?checkpoint=" + DECEMBER,
+			"/dashboard/plans/" + PLAN + "/alerts?checkpoint=" + JUNE);
 
 	@Test
 	void noPageShowsACodeOfTheEnginesEnumsOrOfThePolicysBands() {

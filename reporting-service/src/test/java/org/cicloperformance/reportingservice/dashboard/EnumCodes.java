@@ -28,7 +28,9 @@ final class EnumCodes {
 		Stream.of(MeasureKind.values(), Achievement.Status.values(), Achievement.Rule.values(), Direction.values(),
 				NodeScore.NodeKind.values(), OivVerdict.Kind.values(), Policy.NumericRule.values(),
 				Policy.MissingRule.values(), Policy.Payout.values(), ScoreDocument.Status.values(),
-				TrafficLight.values()).flatMap(Arrays::stream).map(e -> ((Enum<?>) e).name()).forEach(codes::add);
+				TrafficLight.values(), org.cicloperformance.reportingservice.forecast.ForecastMethod.values(),
+				org.cicloperformance.reportingservice.forecast.Forecast.Severity.values(),
+				org.cicloperformance.reportingservice.completion.CompletionBoard.Status.values()).flatMap(Arrays::stream).map(e -> ((Enum<?>) e).name()).forEach(codes::add);
 		Policy.defaults().incentiveBands().forEach(b -> codes.add(b.code()));
 		return codes;
 	}

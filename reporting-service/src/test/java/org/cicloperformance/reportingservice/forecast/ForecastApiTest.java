@@ -91,6 +91,23 @@ class ForecastApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void theForecastsTextsFollowAcceptLanguageItalianByDefaultEnglishAvailable() throws Exception {
+		String body = mvc.perform(get("/api/plans/" + PLAN + "/forecasts").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		JsonNode english = Seed.JSON.readTree(body);
+
+		assertThat(indicator(english, "2.1.1", "1").path("arithmetic").asString()).isEqualTo("2,260 at 30/06/2018 × "
+				+ "365 / 181 days = 4,557 expected at 31/12/2018; at least 2,900 expected: on track");
+		assertThat(indicator(english, "2.1.2", "5").path("alert").path("reason").asString())
+				.isEqualTo("10 expected against a target of 65 at 31/12/2018 (gap 55, over 20%)");
+		assertThat(indicator(english, "2.2.1", "1").path("expectedText").asString()).isEqualTo("3 of 4");
+		assertThat(indicator(english, "2.1.1", "2").path("reason").asString())
+				.isEqualTo("compound indicator: the components do not project into one value");
+		assertThat(indicator(getJson("/api/plans/" + PLAN + "/forecasts"), "2.1.1", "1").path("bandText").asString())
+				.isEqualTo("banda non disponibile: un solo dato intermedio");
+	}
+
+	@Test
 	void aManagerReadsTheForecastsOfTheirScopeOnly() throws Exception {
 		String body = mvc.perform(get("/api/plans/" + PLAN + "/forecasts").header(HttpHeaders.AUTHORIZATION,
 				AuthenticatedAsPlanner.basic("dirigente"))).andReturn().getResponse()
