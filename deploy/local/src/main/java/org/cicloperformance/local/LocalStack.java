@@ -77,9 +77,11 @@ public final class LocalStack implements AutoCloseable {
 		monitoring.arguments(List.of("--spring.mail.host=" + settings.host(), "--spring.mail.port=" + mail.smtpPort(),
 				"--monitoring.calendar.demo-clock=true", "--monitoring.reminders.interval=PT10S"));
 		// the example schede (deploy/ciclo-31-dicembre.sh) reach FINAL in a minute: the managers' review period is
-		// 20 seconds here, not the example policy's 15 days
+		// 20 seconds here, not the example policy's 15 days; and a newcomer may point a webhook at a receiver on
+		// this machine, which production refuses (docs/security.md, "Webhooks: SSRF and secrets")
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
-		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S"));
+		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S",
+				"--reporting.webhooks.allow-private-addresses=true"));
 		startServices();
 		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
 			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());
