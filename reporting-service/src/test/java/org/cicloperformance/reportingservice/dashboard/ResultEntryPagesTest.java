@@ -194,6 +194,24 @@ class ResultEntryPagesTest extends IntegrationTest {
 		assertThat(row(list, "2.1.1-1")).contains("2.600").contains("versione 2");
 	}
 
+	@Test
+	void theFormAloneMayCarryAnEvidenceFileOfMonitoringsSizeEveryOtherBodyStaysSmall() throws Exception {
+		byte[] megabyte = new byte[1024 * 1024];
+		MockMultipartFile file = new MockMultipartFile("file", "scansione.pdf", "application/pdf", megabyte);
+
+		MockHttpServletResponse preview = mvc.perform(form("2.1.1", "1", "preview").file(file).content(megabyte)
+				.param("number", "2.600")).andReturn().getResponse();
+		MockHttpServletResponse elsewhere = mvc.perform(multipart("/dashboard/plans/" + PLAN + "/entry")
+				.content(megabyte).session(office)).andReturn().getResponse();
+		MockHttpServletResponse tooLarge = mvc.perform(form("2.1.1", "1", "preview")
+				.content(new byte[10 * 1024 * 1024 + 64 * 1024 + 1])).andReturn().getResponse();
+
+		assertThat(preview.getStatus()).as(errors(preview)).isEqualTo(200);
+		assertThat(elsewhere.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getContentType()).startsWith("application/problem+json");
+	}
+
 	private MockMultipartHttpServletRequestBuilder form(String objective, String indicator, String action)
 			throws Exception {
 		String path = "/dashboard/plans/" + PLAN + "/entry/" + objective + "/" + indicator;
