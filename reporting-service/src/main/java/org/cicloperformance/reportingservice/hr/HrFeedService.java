@@ -51,7 +51,7 @@ public class HrFeedService {
 		ScoringPlan plan = plans.version(planId, planVersion).map(plans::scorer).orElseThrow().plan();
 		String status = document.status().name();
 		boolean isFinal = document.status() == ScoreDocument.Status.FINAL;
-		Evaluations evaluations = isFinal && document.finalCheckpoint() ? evaluations(planId, checkpoint)
+		Evaluations evaluations = isFinal && document.finalCheckpoint() ? evaluations(planId, checkpoint, closing)
 				: Evaluations.NONE;
 		List<HrFeed.Row> rows = plan.managers().stream().map(manager -> {
 			NodeScore score = document.scorecard().manager(manager.id()).orElseThrow();
@@ -85,14 +85,18 @@ public class HrFeedService {
 				}).toList();
 	}
 
-	/** The FINAL schede and pay lines of each manager, when the schede were made on this checkpoint's scores. */
+	/**
+	 * The FINAL schede and pay lines of each manager, when the schede were made on the final scores of this very
+	 * closing: after a reopening and a new closing a scheda made on the former scores is left out until corrected.
+	 */
 	private record Evaluations(Map<String, HrFeed.Evaluation> schede, Map<String, List<HrFeed.ResultPayShare>> pay) {
 
 		static final Evaluations NONE = new Evaluations(Map.of(), Map.of());
 	}
 
-	private Evaluations evaluations(String planId, String checkpoint) {
-		List<SchedaDocument> finals = pay.finals(planId).stream().filter(d -> checkpoint.equals(d.checkpoint()))
+	private Evaluations evaluations(String planId, String checkpoint, Integer closing) {
+		List<SchedaDocument> finals = pay.finals(planId).stream()
+			.filter(d -> checkpoint.equals(d.checkpoint()) && closing != null && closing == d.closing())
 			.toList();
 		if (finals.isEmpty()) {
 			return Evaluations.NONE;
