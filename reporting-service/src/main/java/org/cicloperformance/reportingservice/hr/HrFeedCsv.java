@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,7 +33,18 @@ public final class HrFeedCsv {
 	static final List<String> HEADER = List.of("tipo_riga", "piano", "verifica", "stato", "id_dirigente", "dirigente",
 			"area_organizzativa", "nome_area_organizzativa", "punteggio_percentuale", "copertura_percentuale", "fascia",
 			"percentuale_erogazione", "versione_politica", "versione_piano", "calcolato_il", "obiettivo", "fondo",
-			"importo_euro", "importo_maturato_euro", "chiusura", "erogabile");
+			"importo_euro", "importo_maturato_euro", "chiusura", "erogabile",
+			// since the individual evaluation: at the end, so that a spreadsheet reading by position keeps working
+			"versione_scheda", "stato_scheda", "scheda_obiettivi_propri_percentuale",
+			"scheda_performance_ente_percentuale", "scheda_comportamenti_percentuale", "scheda_totale_percentuale",
+			"scheda_fascia", "scheda_quota_percentuale", "fondo_risultato", "importo_fondo_risultato_euro",
+			"atto_fondo_risultato", "data_atto_fondo_risultato", "quota_risultato_percentuale", "differenziata",
+			"retribuzione_risultato_euro");
+
+	/** The new columns of a row with no scheda or no result pay. */
+	private static final List<String> NO_EVALUATION = Collections.nCopies(8, "");
+
+	private static final List<String> NO_PAY = Collections.nCopies(7, "");
 
 	/** RFC 4180 with {@code ;}: what Excel and LibreOffice read by default in an Italian locale. */
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setRecordSeparator("\r\n")
@@ -40,6 +52,8 @@ public final class HrFeedCsv {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
 			.withZone(ZoneId.of("Europe/Rome"));
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private HrFeedCsv() {
 	}
@@ -71,6 +85,9 @@ public final class HrFeedCsv {
 					percent(row.payoutPercentage()), String.valueOf(row.policyVersion()),
 					String.valueOf(row.planVersion()), TIMESTAMP.format(row.computedAt()), "", "", "", ""));
 			manager.addAll(closing);
+			List<String> evaluation = evaluation(row.evaluation());
+			manager.addAll(evaluation);
+			manager.addAll(NO_PAY);
 			csv.printRecord(manager);
 			for (HrFeed.IncentiveEarning incentive : row.incentives()) {
 				for (FundEarning fund : incentive.funds()) {
@@ -84,10 +101,36 @@ public final class HrFeedCsv {
 							euros(fund.amount()),
 							euros(fund.earned())));
 					earning.addAll(closing);
+					earning.addAll(NO_EVALUATION);
+					earning.addAll(NO_PAY);
 					csv.printRecord(earning);
 				}
 			}
+			for (HrFeed.ResultPayShare pay : row.resultPay() == null ? List.<HrFeed.ResultPayShare>of()
+					: row.resultPay()) {
+				List<String> result = new ArrayList<>();
+				result.add("RISULTATO");
+				result.addAll(common);
+				result.addAll(List.of("", "", "", "", String.valueOf(row.policyVersion()),
+						String.valueOf(row.planVersion()), TIMESTAMP.format(row.computedAt()), "", text(pay.fund()),
+						"", ""));
+				result.addAll(closing);
+				result.addAll(evaluation);
+				result.addAll(List.of(text(pay.fundName()), euros(pay.fundAmount()), text(pay.act()),
+						pay.actDate() == null ? "" : DATE.format(pay.actDate()), percent(pay.share()),
+						pay.differentiated() ? "SI" : "NO", euros(pay.amount())));
+				csv.printRecord(result);
+			}
 		}
+	}
+
+	private static List<String> evaluation(HrFeed.Evaluation scheda) {
+		if (scheda == null) {
+			return NO_EVALUATION;
+		}
+		return List.of(String.valueOf(scheda.version()), text(scheda.state()), percent(scheda.ownObjectives()),
+				percent(scheda.entityPerformance()), percent(scheda.behaviours()), percent(scheda.total()),
+				text(scheda.band()), percent(scheda.share()));
 	}
 
 	/** A fraction as percentage points with two decimals: 0.914833 → "91,48". */

@@ -1,6 +1,9 @@
 package org.cicloperformance.reportingservice.hr;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
 import org.cicloperformance.reportingservice.plan.PlanVersions;
@@ -9,6 +12,9 @@ import org.cicloperformance.reportingservice.engine.Incentives;
 import org.cicloperformance.reportingservice.engine.Incentives.Payout;
 import org.cicloperformance.reportingservice.engine.NodeScore;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
+import org.cicloperformance.reportingservice.evaluation.ResultPay.PayLine;
+import org.cicloperformance.reportingservice.evaluation.store.PayTables;
+import org.cicloperformance.reportingservice.evaluation.store.SchedaDocument;
 import org.cicloperformance.reportingservice.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +29,12 @@ public class HrFeedService {
 
 	private final PlanVersions plans;
 
-	HrFeedService(CurrentScores scores, PlanVersions plans) {
+	private final PayTables pay;
+
+	HrFeedService(CurrentScores scores, PlanVersions plans, PayTables pay) {
 		this.scores = scores;
 		this.plans = plans;
+		this.pay = pay;
 	}
 
 	public HrFeed feed(String planId, String checkpoint) {
@@ -41,6 +50,9 @@ public class HrFeedService {
 		int planVersion = document.scorecard().planVersion();
 		ScoringPlan plan = plans.version(planId, planVersion).map(plans::scorer).orElseThrow().plan();
 		String status = document.status().name();
+		boolean isFinal = document.status() == ScoreDocument.Status.FINAL;
+		Evaluations evaluations = isFinal && document.finalCheckpoint() ? evaluations(planId, checkpoint, closing)
+				: Evaluations.NONE;
 		List<HrFeed.Row> rows = plan.managers().stream().map(manager -> {
 			NodeScore score = document.scorecard().manager(manager.id()).orElseThrow();
 			Optional<Payout> payout = Incentives.payout(plan.policy(), score.score());
@@ -51,9 +63,9 @@ public class HrFeedService {
 					score.coverage(), payout.map(Payout::band).orElse(null),
 					payout.map(Payout::percentage).orElse(null), payout.map(Payout::arithmetic).orElse(null),
 					document.scorecard().policyVersion(), planVersion, document.computedAt(), status,
-					incentives(plan, document, manager.id()));
+					incentives(plan, document, manager.id()), evaluations.schede().get(manager.id()),
+					evaluations.pay().get(manager.id()));
 		}).toList();
-		boolean isFinal = document.status() == ScoreDocument.Status.FINAL;
 		return new HrFeed(planId, checkpoint, document.checkpointLabel(), status, planVersion,
 				document.scorecard().policyVersion(), document.computedAt(), rows, isFinal ? closing : null,
 				isFinal && document.finalCheckpoint());
@@ -71,5 +83,49 @@ public class HrFeedService {
 							o.incentive().coefficient(),
 							payout.map(p -> Incentives.earnings(o.incentive(), p)).orElse(List.of()));
 				}).toList();
+	}
+
+	/**
+	 * The FINAL schede and pay lines of each manager, when the schede were made on the final scores of this very
+	 * closing: after a reopening and a new closing a scheda made on the former scores is left out until corrected.
+	 */
+	private record Evaluations(Map<String, HrFeed.Evaluation> schede, Map<String, List<HrFeed.ResultPayShare>> pay) {
+
+		static final Evaluations NONE = new Evaluations(Map.of(), Map.of());
+	}
+
+	private Evaluations evaluations(String planId, String checkpoint, Integer closing) {
+		List<SchedaDocument> finals = pay.finals(planId).stream()
+			.filter(d -> checkpoint.equals(d.checkpoint()) && closing != null && closing == d.closing())
+			.toList();
+		if (finals.isEmpty()) {
+			return Evaluations.NONE;
+		}
+		Map<String, HrFeed.Evaluation> schede = new HashMap<>();
+		finals.forEach(d -> schede.put(d.managerId(), evaluation(d)));
+		Map<String, List<HrFeed.ResultPayShare>> shares = new HashMap<>();
+		for (PayTables.FundPay fundPay : pay.report(planId).funds()) {
+			if (fundPay.table() == null) {
+				continue;
+			}
+			var f = fundPay.fund();
+			for (PayLine line : fundPay.table().lines()) {
+				if (schede.containsKey(line.managerId())) {
+					shares.computeIfAbsent(line.managerId(), m -> new ArrayList<>())
+						.add(new HrFeed.ResultPayShare(f.code(), f.name(), f.version(), f.amount(), f.act(),
+								f.actDate(), line.share(), line.differentiated(), line.amount(), line.arithmetic()));
+				}
+			}
+		}
+		shares.replaceAll((m, l) -> List.copyOf(l));
+		return new Evaluations(schede, shares);
+	}
+
+	private static HrFeed.Evaluation evaluation(SchedaDocument d) {
+		SchedaDocument.Computed c = d.computed();
+		return new HrFeed.Evaluation(d.version(), d.state().name(), d.group() == null ? null : d.group().name(),
+				d.checkpoint(), d.closing(), d.ownObjectives(), d.entityPerformance(), c == null ? null : c.behaviours(),
+				c == null ? null : c.total(), c == null ? null : c.band(), c == null ? null : c.share(),
+				c == null ? null : c.arithmetic(), d.finalAt());
 	}
 }

@@ -37,16 +37,74 @@ class PayApiTest extends IntegrationTest {
 	@Autowired
 	CurrentScores current;
 
+	static final String HR_FEED = BASE + "/checkpoints/" + YearEndClosing.DECEMBER + "/hr-feed";
+
 	Api beforeAnyFinal;
+
+	Api hrFeedBeforeAnyFinal;
+
+	Api hrFeedWithOneFinal;
 
 	@BeforeAll
 	void finaliseTheThreeSchede() throws Exception {
 		YearEndClosing.results(PLAN, scores);
 		YearEndClosing.close(PLAN, current);
 		beforeAnyFinal = Api.call(mvc, HttpMethod.GET, BASE + "/pay", "personale", null);
+		hrFeedBeforeAnyFinal = Api.call(mvc, HttpMethod.GET, HR_FEED, "personale", null);
 		for (String manager : List.of("dazzeo", "vairano", "ziletti")) {
 			finalise(manager);
+			if (hrFeedWithOneFinal == null) {
+				hrFeedWithOneFinal = Api.call(mvc, HttpMethod.GET, HR_FEED, "personale", null);
+			}
 		}
+	}
+
+	@Test
+	void theFinalHrFeedCarriesAFinalSchedaAndItsPayAndNothingNewWithout() throws Exception {
+		assertThat(hrFeedBeforeAnyFinal.status()).as(hrFeedBeforeAnyFinal.text()).isEqualTo(200);
+		assertThat(hrFeedBeforeAnyFinal.json().path("status").asString()).isEqualTo("FINAL");
+		for (JsonNode row : hrFeedBeforeAnyFinal.json().path("rows")) {
+			assertThat(row.has("evaluation")).as("no FINAL scheda yet: %s", row).isFalse();
+			assertThat(row.has("resultPay")).isFalse();
+		}
+		JsonNode oneFinal = hrFeedWithOneFinal.json();
+		assertThat(feedRow(oneFinal, "dazzeo").path("evaluation").path("state").asString()).isEqualTo("FINAL");
+		assertThat(feedRow(oneFinal, "vairano").has("evaluation")).as("vairano's scheda is not FINAL yet").isFalse();
+		assertThat(feedRow(oneFinal, "vairano").has("resultPay")).isFalse();
+
+		JsonNode feed = Api.call(mvc, HttpMethod.GET, HR_FEED, "personale", null).json();
+		JsonNode vairano = feedRow(feed, "vairano");
+		JsonNode evaluation = vairano.path("evaluation");
+		assertThat(evaluation.path("version").asInt()).isEqualTo(1);
+		assertThat(evaluation.path("checkpoint").asString()).isEqualTo(YearEndClosing.DECEMBER);
+		assertThat(evaluation.path("total").decimalValue()).isPositive();
+		assertThat(evaluation.path("arithmetic").asString()).contains("(comportamenti)", "fascia");
+		JsonNode pay = null;
+		for (JsonNode share : vairano.path("resultPay")) {
+			if (share.path("fundName").asString().equals("Fondo Dirigenti — obiettivo 2.2.1")) {
+				pay = share;
+			}
+		}
+		assertThat(pay).as("the 2.2.1 managers' fund in %s", vairano).isNotNull();
+		assertThat(pay.path("amount").decimalValue()).isEqualByComparingTo("6588.84");
+		assertThat(pay.path("fundAmount").decimalValue()).isEqualByComparingTo("15205");
+		assertThat(pay.path("act").asString()).contains("obiettivo 2.2.1");
+		assertThat(pay.path("differentiated").asBoolean()).isTrue();
+		BigDecimal paid = BigDecimal.ZERO;
+		for (JsonNode row : feed.path("rows")) {
+			for (JsonNode share : row.path("resultPay")) {
+				if (share.path("fund").asString().equals(pay.path("fund").asString())) {
+					paid = paid.add(share.path("amount").decimalValue());
+				}
+			}
+		}
+		assertThat(paid).as("the feed's amounts of a fund sum to it").isEqualByComparingTo("15205.00");
+
+		String csv = Api.call(mvc, HttpMethod.GET, HR_FEED + ".csv", "personale", null).text();
+		assertThat(csv.lines().filter(l -> l.startsWith("RISULTATO;") && l.contains(";vairano;"))
+			.filter(l -> l.endsWith(";SI;6588,84"))).hasSize(1);
+		assertThat(csv.lines().filter(l -> l.startsWith("DIRIGENTE;") && l.contains(";vairano;")).findFirst()
+			.orElseThrow()).contains(";1;FINAL;");
 	}
 
 	@Test
@@ -188,6 +246,15 @@ class PayApiTest extends IntegrationTest {
 			}
 		}
 		throw new AssertionError("no fund " + name + " in " + pay);
+	}
+
+	private static JsonNode feedRow(JsonNode feed, String manager) {
+		for (JsonNode row : feed.path("rows")) {
+			if (row.path("managerId").asString().equals(manager)) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row for " + manager + " in " + feed);
 	}
 
 	private static JsonNode line(JsonNode table, String manager) {

@@ -130,8 +130,8 @@ class SeedScoringIntegrationTest extends IntegrationTest {
 		assertThat(lines.get(2)).startsWith("DIRIGENTE;" + PLAN + ";2018-06-30;PROVISIONAL;dazzeo;dr Antonio d'Azzeo;ANA;"
 				+ "Area Anagrafica;75,49;89,50;PROPORTIONAL;75,49;1;1;");
 		assertThat(lines.get(3)).startsWith("INCENTIVO;" + PLAN + ";2018-06-30;PROVISIONAL;dazzeo;")
-				.endsWith(";2.2.1;Fondo Dirigenti;15205,00;7982,63;;NO");
-		assertThat(lines.get(4)).endsWith(";2.2.1;Fondo Dipendenti;21140,00;11098,50;;NO");
+				.endsWith(";2.2.1;Fondo Dirigenti;15205,00;7982,63;;NO;;;;;;;;;;;;;;;");
+		assertThat(lines.get(4)).endsWith(";2.2.1;Fondo Dipendenti;21140,00;11098,50;;NO;;;;;;;;;;;;;;;");
 	}
 
 	@Test

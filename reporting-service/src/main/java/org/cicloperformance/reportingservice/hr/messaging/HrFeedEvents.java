@@ -1,5 +1,6 @@
 package org.cicloperformance.reportingservice.hr.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,11 +26,18 @@ class HrFeedEvents implements ClosingAnnouncements {
 
 	static final String WITHDRAWN = "HrFeedWithdrawn";
 
+	/**
+	 * The event version this producer writes: 2 adds, to the rows, the optional {@code evaluation} and
+	 * {@code resultPay}; an event without {@code schemaVersion} is version 1 (no such fields).
+	 */
+	static final int SCHEMA_VERSION = 2;
+
 	/** The final feed of a closing: the rows of the JSON feed, status {@code FINAL}. */
 	record HrFeedPublished(String type, String eventId, String planId, String entity, String checkpoint,
 			String checkpointLabel, boolean finalCheckpoint, int closing, String status, boolean payable,
 			int planVersion, int policyVersion, Instant closedAt, String closedBy, Instant computedAt,
-			Instant occurredAt, List<HrFeed.Row> rows) {
+			Instant occurredAt, List<HrFeed.Row> rows,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Integer schemaVersion) {
 	}
 
 	/** Closing {@code n} reopened: its final feed no longer holds; HR waits for the next closing. */
@@ -62,7 +70,7 @@ class HrFeedEvents implements ClosingAnnouncements {
 				eventId(PUBLISHED, document.planId(), document.checkpoint(), document.closing()), document.planId(),
 				document.entity(), document.checkpoint(), feed.checkpointLabel(), document.finalCheckpoint(),
 				document.closing(), feed.status(), feed.payable(), feed.planVersion(), feed.policyVersion(),
-				document.closedAt(), document.closedBy(), feed.computedAt(), now, feed.rows());
+				document.closedAt(), document.closedBy(), feed.computedAt(), now, feed.rows(), SCHEMA_VERSION);
 		return new OutboxEntry(event.eventId(), document.planId(), PUBLISHED, json.writeValueAsString(event),
 				now.toEpochMilli());
 	}

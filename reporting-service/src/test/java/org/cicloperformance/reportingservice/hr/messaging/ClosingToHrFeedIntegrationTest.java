@@ -75,7 +75,7 @@ class ClosingToHrFeedIntegrationTest extends IntegrationTest {
 		assertThat(feed.path("rows")).allSatisfy(row -> assertThat(row.path("status").asString()).isEqualTo("FINAL"));
 		String csv = mvc.perform(get("/api/plans/" + plan + "/checkpoints/" + JUNE + "/hr-feed.csv")).andReturn()
 				.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(csv.split("\r\n")[1]).contains(";FINAL;").endsWith(";1;NO");
+		assertThat(csv.split("\r\n")[1]).contains(";FINAL;").endsWith(";1;NO;;;;;;;;;;;;;;;");
 
 		MockHttpSession planner = SignIn.as(mvc, "pianificatore");
 		String objectivePage = mvc.perform(get("/dashboard/plans/" + plan + "/objectives/2.1.3")
