@@ -132,7 +132,8 @@ class DashboardReadingBrowserTest extends DashboardInBrowser {
 			"/dashboard/plans/" + PLAN + "/indicators/2.1.1/3?checkpoint=" + JUNE,
 			"/dashboard/plans/" + PLAN + "/indicators/2.2.1/1?checkpoint=" + JUNE,
 			"/dashboard/plans/" + PLAN + "/indicators/1.1.4/1?checkpoint=" + DECEMBER,
-			"/dashboard/plans/" + PLAN + "/alerts?checkpoint=" + JUNE);
+			"/dashboard/plans/" + PLAN + "/alerts?checkpoint=" + JUNE,
+			"/dashboard/plans/" + PLAN + "/completion?checkpoint=" + JUNE + "&asOf=2018-07-08");
 
 	@Test
 	void noPageShowsACodeOfTheEnginesEnumsOrOfThePolicysBands() {
