@@ -38,6 +38,8 @@ class ResultEntryPagesTest extends IntegrationTest {
 	@Autowired
 	ResultFacts results;
 
+	static final String DECEMBER = "2018-12-31";
+
 	MockHttpSession office;
 
 	@BeforeAll
@@ -210,6 +212,31 @@ class ResultEntryPagesTest extends IntegrationTest {
 		assertThat(elsewhere.getStatus()).isEqualTo(413);
 		assertThat(tooLarge.getStatus()).isEqualTo(413);
 		assertThat(tooLarge.getContentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aYesNoIndicatorOffersItsTwoAnswersAndSendsTheOneChosen() throws Exception {
+		// the promotion area's 1.1.1/5 ("rendicontazione periodica progetto nazionale") is due at 31/12 only
+		MockHttpSession promotion = SignIn.as(mvc, "ufficio-promozione");
+		String path = "/dashboard/plans/" + PLAN + "/entry/1.1.1/5";
+		MockHttpServletResponse page = mvc.perform(get(path).param("checkpoint", DECEMBER).session(promotion))
+			.andReturn().getResponse();
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("name=\"yes\" value=\"true\"")
+			.contains("name=\"yes\" value=\"false\"");
+
+		MockHttpServletResponse sent = mvc.perform(multipart(path).param("checkpoint", DECEMBER).param("action", "send")
+			.param("idempotencyKey", java.util.UUID.randomUUID().toString()).param("_csrf", SignIn.csrfToken(page))
+			.param("yes", "false").param("commentary", "Rendicontazione rinviata dall'ente nazionale.")
+			.session(promotion)).andReturn().getResponse();
+
+		assertThat(sent.getStatus()).as(errors(sent)).isEqualTo(302);
+		MonitoringStub.Received posted = MonitoringStub.received().stream().filter(r -> r.path().equals("/api/results")
+				&& r.body().contains("\"objective\":\"1.1.1\"") && r.body().contains("\"indicator\":\"5\""))
+			.reduce((a, b) -> b).orElseThrow();
+		assertThat(posted.user()).isEqualTo("ufficio-promozione");
+		JsonNode value = Seed.JSON.readTree(posted.body()).path("value");
+		assertThat(value.path("yes").isBoolean()).isTrue();
+		assertThat(value.path("yes").asBoolean()).isFalse();
 	}
 
 	private MockMultipartHttpServletRequestBuilder form(String objective, String indicator, String action)
