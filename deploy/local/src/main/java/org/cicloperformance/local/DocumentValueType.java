@@ -48,7 +48,7 @@ final class DocumentValueType extends BasicDataType<Object> {
 	@Override
 	public void write(WriteBuffer buffer, Object value) {
 		if (value instanceof Document document) {
-			ByteBuf bson = Unpooled.buffer(averageSize + 64);
+			ByteBuf bson = Unpooled.buffer(averageSize / MEMORY_PER_BSON_BYTE + 64);
 			try {
 				BsonEncoder.encodeDocument(document, bson);
 			}
