@@ -141,7 +141,7 @@ public final class CheckpointCycle {
 		out.accept("Attesa del flusso HR definitivo: curl -u personale:personale " + reporting + path);
 		var deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (true) {
-			var response = send(request("personale", "GET", reporting + path, null));
+			var response = send(Calls.request("personale", "GET", reporting + path, null));
 			if (response.statusCode() == 200 && "FINAL".equals(json.readTree(response.body()).path("status").asString())) {
 				return;
 			}
@@ -214,24 +214,12 @@ public final class CheckpointCycle {
 	}
 
 	private JsonNode call(String user, String method, String path, String body, int expected) {
-		var response = send(request(user, method, monitoring + path, body));
+		var response = send(Calls.request(user, method, monitoring + path, body));
 		if (response.statusCode() != expected) {
 			throw new StackException(method + " " + path + " come " + user + ": risposta " + response.statusCode() + " "
 					+ response.body());
 		}
 		return json.readTree(response.body());
-	}
-
-	private static HttpRequest request(String user, String method, String url, String body) {
-		var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-			.header("Authorization", LocalUsers.basic(user))
-			.header("Accept-Language", "it");
-		if (body == null) {
-			return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-		}
-		return builder.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -103,7 +103,7 @@ final class EvaluationCycle {
 	/** One step of a manager's scheda; true once it is FINAL. */
 	private boolean advance(String manager) {
 		String path = "/schede/" + manager;
-		var response = send(request(EVALUATOR, "GET", base + path, null));
+		var response = send(Calls.request(EVALUATOR, "GET", base + path, null));
 		if (response.statusCode() == 404) {
 			String body = "{\"manager\": \"" + manager + "\", \"group\": \"DIRIGENTE\"}";
 			step("Il Segretario Generale apre la scheda di " + manager + " sui punteggi definitivi", EVALUATOR, "POST",
@@ -215,24 +215,12 @@ final class EvaluationCycle {
 	}
 
 	private JsonNode call(String user, String method, String path, String body, int expected) {
-		var response = send(request(user, method, base + path, body));
+		var response = send(Calls.request(user, method, base + path, body));
 		if (response.statusCode() != expected) {
 			throw new StackException(method + " " + path + " come " + user + ": risposta " + response.statusCode() + " "
 					+ response.body());
 		}
 		return json.readTree(response.body());
-	}
-
-	private static HttpRequest request(String user, String method, String url, String body) {
-		var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-			.header("Authorization", LocalUsers.basic(user))
-			.header("Accept-Language", "it");
-		if (body == null) {
-			return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-		}
-		return builder.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

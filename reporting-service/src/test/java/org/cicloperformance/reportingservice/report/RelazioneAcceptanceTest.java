@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,8 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 15's acceptance: the demo's year-end example ("esempio, non dal documento") runs through the 31/12 closing
@@ -74,7 +71,7 @@ class RelazioneAcceptanceTest extends IntegrationTest {
 				&& d.scorecard().indicators().stream().filter(i -> i.result() != null).count() == 38);
 		beforeClosing = mvc.perform(get(RELAZIONE + "&format=pdf")).andReturn().getResponse();
 
-		Events.publish("checkpoint-events", PLAN, closed());
+		Events.publish("checkpoint-events", PLAN, YearEndExample.closed(PLAN));
 		await().atMost(PATIENCE).until(() -> current.resolve(PLAN, DECEMBER).filter(c -> c.closing() != null)
 				.isPresent());
 		card = current.find(PLAN, DECEMBER).orElseThrow().scorecard();
@@ -286,41 +283,6 @@ class RelazioneAcceptanceTest extends IntegrationTest {
 				compact("L'Organismo indipendente di valutazione (Prof. Claudio Teodori)"),
 				compact("Brescia, 15 marzo 2019"));
 		softly.assertAll();
-	}
-
-	/** Closing 1 of 31/12: every example result validated, but 3.1.3/3, adjusted by the OIV to 60%. */
-	private static String closed() {
-		ObjectNode event = Seed.JSON.createObjectNode();
-		event.put("type", "CheckpointClosed");
-		event.put("eventId", UUID.randomUUID().toString());
-		event.put("planId", PLAN);
-		event.put("entity", "cciaa-brescia");
-		event.put("checkpoint", DECEMBER);
-		event.put("status", "CLOSED");
-		event.put("occurredAt", "2019-03-15T10:00:00Z");
-		event.put("causedBy", "oiv");
-		event.put("closing", 1);
-		ArrayNode verdicts = event.putArray("verdicts");
-		for (JsonNode result : YearEndExample.results()) {
-			boolean adjusted = result.path("objective").asString().equals("3.1.3")
-					&& result.path("indicator").asString().equals("3");
-			ObjectNode verdict = verdicts.addObject();
-			verdict.put("objective", result.path("objective").asString());
-			verdict.put("indicator", result.path("indicator").asString());
-			verdict.put("resultVersion", 1);
-			verdict.put("verdict", adjusted ? "ADJUSTED" : "VALIDATED");
-			if (adjusted) {
-				verdict.put("adjustedAchievement", new BigDecimal("0.6"));
-				verdict.put("reason", "Rotazione solo parziale");
-			}
-			else {
-				verdict.putNull("adjustedAchievement");
-				verdict.putNull("reason");
-			}
-			verdict.put("by", "oiv");
-			verdict.put("at", "2019-03-14T10:00:00Z");
-		}
-		return Seed.JSON.writeValueAsString(event);
 	}
 
 	private List<JsonNode> objectives() {

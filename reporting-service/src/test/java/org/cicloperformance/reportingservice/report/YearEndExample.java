@@ -109,4 +109,39 @@ public final class YearEndExample {
 		}
 		return deviation;
 	}
+
+	/** Closing 1 of 31/12: every example result validated, but 3.1.3/3, adjusted by the OIV to 60%. */
+	public static String closed(String planId) {
+		ObjectNode event = Seed.JSON.createObjectNode();
+		event.put("type", "CheckpointClosed");
+		event.put("eventId", UUID.randomUUID().toString());
+		event.put("planId", planId);
+		event.put("entity", "cciaa-brescia");
+		event.put("checkpoint", DECEMBER);
+		event.put("status", "CLOSED");
+		event.put("occurredAt", "2019-03-15T10:00:00Z");
+		event.put("causedBy", "oiv");
+		event.put("closing", 1);
+		ArrayNode verdicts = event.putArray("verdicts");
+		for (JsonNode result : YearEndExample.results()) {
+			boolean adjusted = result.path("objective").asString().equals("3.1.3")
+					&& result.path("indicator").asString().equals("3");
+			ObjectNode verdict = verdicts.addObject();
+			verdict.put("objective", result.path("objective").asString());
+			verdict.put("indicator", result.path("indicator").asString());
+			verdict.put("resultVersion", 1);
+			verdict.put("verdict", adjusted ? "ADJUSTED" : "VALIDATED");
+			if (adjusted) {
+				verdict.put("adjustedAchievement", new BigDecimal("0.6"));
+				verdict.put("reason", "Rotazione solo parziale");
+			}
+			else {
+				verdict.putNull("adjustedAchievement");
+				verdict.putNull("reason");
+			}
+			verdict.put("by", "oiv");
+			verdict.put("at", "2019-03-14T10:00:00Z");
+		}
+		return Seed.JSON.writeValueAsString(event);
+	}
 }
