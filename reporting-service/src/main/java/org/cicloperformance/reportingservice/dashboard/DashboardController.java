@@ -3,7 +3,6 @@ package org.cicloperformance.reportingservice.dashboard;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -16,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,16 +65,6 @@ class DashboardController {
 		this.live = live;
 		this.access = access;
 		this.hrFeeds = hrFeeds;
-	}
-
-	@ModelAttribute("languages")
-	List<Languages.Language> languages(HttpServletRequest request, Locale locale) {
-		return Languages.of(request, locale);
-	}
-
-	@ModelAttribute("user")
-	SignedIn user() {
-		return SignedIn.of(access.current());
 	}
 
 	/**

@@ -21,7 +21,6 @@ import org.cicloperformance.reportingservice.security.PlanScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,16 +53,6 @@ class ResultEntryController {
 		this.pages = pages;
 		this.monitoring = monitoring;
 		this.access = access;
-	}
-
-	@ModelAttribute("languages")
-	List<Languages.Language> languages(HttpServletRequest request, Locale locale) {
-		return Languages.of(request, locale);
-	}
-
-	@ModelAttribute("user")
-	SignedIn user() {
-		return SignedIn.of(access.current());
 	}
 
 	@GetMapping
