@@ -8,4 +8,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -ntp -q -DskipTests package
-exec java -Xms256m -Xmx1g "$@" -jar deploy/benchmark/target/benchmark.jar
+exec java -Xms1g -Xmx1g -XX:+UseParallelGC "$@" -jar deploy/benchmark/target/benchmark.jar

@@ -367,7 +367,8 @@
     return moved.length;
   }
 
-  function announce() {
+  // message: the changed region's own words (data-live-message: data, forecasts), else the layout's (scores)
+  function announce(message) {
     var status = document.getElementById('live-status');
     if (!status) {
       return;
@@ -375,7 +376,7 @@
     // the same clock as the "computed on" times of the pages: the entities' own
     var time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT',
       { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Rome' }).format(new Date());
-    status.textContent = status.dataset.message + ' ' + time;
+    status.textContent = (message || status.dataset.message) + ' ' + time;
   }
 
   var refreshing = null;
@@ -395,12 +396,14 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html');
         var changed = 0;
         var highlighted = 0;
+        var message = null;
         fresh.querySelectorAll('[data-live][id]').forEach(function (region) {
           var current = document.getElementById(region.id);
           if (current && current.innerHTML !== region.innerHTML) {
             var before = figures(current);
             current.innerHTML = region.innerHTML;
             highlighted += highlight(before, current);
+            message = message || region.getAttribute('data-live-message');
             changed++;
           }
         });
@@ -408,7 +411,7 @@
           foldCalculations();
           renderCharts();
           markScrollableTables();
-          announce();
+          announce(message);
           document.body.dataset.updates = String(Number(document.body.dataset.updates || '0') + 1);
           document.body.dataset.changedFigures = String(highlighted);
         }

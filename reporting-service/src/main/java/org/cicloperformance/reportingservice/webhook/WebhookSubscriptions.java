@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.cicloperformance.reportingservice.webhook.WebhookRefusedException.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,8 @@ public class WebhookSubscriptions {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.EPOCH);
 
 	private record Snapshot(Map<String, List<Subscription>> byEntity, Instant loadedAt) {
@@ -61,11 +64,17 @@ public class WebhookSubscriptions {
 	public record Request(String url, List<String> eventTypes, String secret, String description) {
 	}
 
-	WebhookSubscriptions(MongoTemplate mongo, WebhookSettings settings, Clock clock) {
+	/** After each reading of the subscriptions: whether any is active, for {@link WebhookBindings}. */
+	record Changed(boolean anyActive) {
+	}
+
+	WebhookSubscriptions(MongoTemplate mongo, WebhookSettings settings, Clock clock,
+			ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.destinations = new Destinations(settings.allowPrivateAddresses());
 		this.clock = clock;
+		this.events = events;
 	}
 
 	private MongoCollection<Document> subscriptions() {
@@ -217,6 +226,7 @@ public class WebhookSubscriptions {
 		Map<String, List<Subscription>> byEntity = active.stream()
 				.collect(Collectors.groupingBy(Subscription::entity));
 		snapshot = new Snapshot(byEntity, clock.instant());
+		events.publishEvent(new Changed(!byEntity.isEmpty()));
 		return byEntity;
 	}
 }

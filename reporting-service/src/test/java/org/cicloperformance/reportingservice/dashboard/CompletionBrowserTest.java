@@ -70,5 +70,8 @@ class CompletionBrowserTest extends DashboardInBrowser {
 				.until(() -> Integer.parseInt(text("#completion-posted")) == Integer.parseInt(posted) + 1);
 		assertThat(script("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(text("#completion-2\\.2\\.1\\/4")).contains("Inviati");
+		// the board holds no scores: what changed is announced as data
+		await().atMost(Duration.ofSeconds(5)).ignoreException(StaleElementReferenceException.class)
+				.until(() -> text("#live-status").startsWith("Dati aggiornati alle"));
 	}
 }
