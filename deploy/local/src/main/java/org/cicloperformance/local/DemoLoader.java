@@ -175,6 +175,34 @@ final class DemoLoader {
 			.build()), 200, "calendario di rendicontazione al 30/6");
 	}
 
+	/**
+	 * The demo plan's forecast alerts by e-mail (reporting-service), turned on so that the alerts of 31/12 appear in
+	 * the local mail view. The addresses are examples (domain example.org), as the calendar's. Set once: a policy
+	 * the newcomer changed is left as it is.
+	 */
+	private static final String ALERT_MAIL = """
+			{"enabled": true, "language": "it", "clearedNotes": true,
+			 "plannerEmail": "pianificazione@cciaa-brescia.example.org",
+			 "managers": [
+			  {"manager": "ziletti", "name": "dr Massimo Ziletti", "email": "ziletti@cciaa-brescia.example.org"},
+			  {"manager": "dazzeo", "name": "dr Antonio d'Azzeo", "email": "dazzeo@cciaa-brescia.example.org"},
+			  {"manager": "vairano", "name": "dr.ssa Antonella Vairano", "email": "vairano@cciaa-brescia.example.org"}]}""";
+
+	void ensureAlertMail(String reportingService) {
+		var url = reportingService + "/api/plans/" + PLAN_ID + "/alert-mail";
+		try {
+			var found = send(get(url));
+			if (found.statusCode() == 200 && json.readTree(found.body()).path("revision").asInt() > 0) {
+				return;
+			}
+			expect(send(Calls.request(LocalUsers.PLANNER, "PUT", url, ALERT_MAIL)), 200,
+					"allerte per e-mail del piano 2018");
+		}
+		catch (StackException | tools.jackson.core.JacksonException e) {
+			System.out.println("[local-stack] Allerte per e-mail non impostate: " + e.getMessage());
+		}
+	}
+
 	private void applyRevision() {
 		var plan = json.readTree(expect(send(get(planService + "/api/plans/" + PLAN_ID)), 200, "lettura del piano"));
 		if (plan.path("currentVersion").asInt() >= 2) {

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack's SMTP server (GreenMail, in this JVM, messages in memory): monitoring-service sends its reminders
- * to it, and a small page lists what it received, newest first, so a newcomer sees the messages:
+ * to it, reporting-service its forecast alerts, and a small page lists what it received, newest first, so a newcomer sees the messages:
  * {@code http://localhost:8025/} (HTML) and {@code /api/messages} (JSON). SMTP listens on a free port (the
- * launcher tells monitoring-service which); the page on {@code stack.mail.port} (8025; the stack starts without
+ * launcher tells both services which); the page on {@code stack.mail.port} (8025; the stack starts without
  * the page when that port is taken).
  */
 final class EmbeddedMail implements AutoCloseable {

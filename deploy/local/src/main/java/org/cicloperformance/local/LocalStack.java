@@ -80,8 +80,12 @@ public final class LocalStack implements AutoCloseable {
 		// 20 seconds here, not the example policy's 15 days; and a newcomer may point a webhook at a receiver on
 		// this machine, which production refuses (docs/security.md, "Webhooks: SSRF and secrets")
 		reporting = new Service("reporting-service", settings.reportingPort(), settings);
+		// the forecast alerts by e-mail to the same local SMTP server (the demo plan's policy is set below)
 		reporting.arguments(List.of("--reporting.evaluation.review-period=PT20S",
-				"--reporting.webhooks.allow-private-addresses=true"));
+				"--reporting.webhooks.allow-private-addresses=true", "--spring.mail.host=" + settings.host(),
+				"--spring.mail.port=" + mail.smtpPort(), "--reporting.alert-mail.interval=PT10S",
+				"--reporting.alert-mail.dashboard-url=" + reporting.url(),
+				"--reporting.alert-mail.plan-service-url=" + plan.url()));
 		startServices();
 		if (settings.loadDemo() && settings.services().containsAll(List.of("plan-service", "monitoring-service"))) {
 			var demo = new DemoLoader(plan.url(), monitoring.url(), settings.data());
@@ -96,6 +100,9 @@ public final class LocalStack implements AutoCloseable {
 					kafka.awaitCaughtUp(Map.of("monitoring-service", List.of("plan-events"), "reporting-service",
 							List.of("plan-events", "result-events")), Duration.ofSeconds(90));
 				}
+			}
+			if (settings.services().contains("reporting-service")) {
+				demo.ensureAlertMail(reporting.url());
 			}
 			if (Settings.yearEndExample(System.getenv()) && !demo.yearEndAlreadyLoaded()) {
 				log("Caricamento dei risultati di esempio al 31/12 (esempio, non dal documento)");

@@ -5,8 +5,8 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * A webhook of one entity: where to send which events, signed with its secret. The secret is stored to sign with
- * (an HMAC needs it in clear) and answered only once, when it is registered.
+ * A webhook of one entity: where to send which events, signed with its secret. The secret is stored sealed
+ * (AES-GCM, {@link WebhookSecrets}), opened only to sign a delivery, and answered only once, when it is registered.
  */
 public record Subscription(String id, String entity, String url, List<String> eventTypes, String description,
 		Instant createdAt, String createdBy, boolean active, Instant deletedAt, String deletedBy) {

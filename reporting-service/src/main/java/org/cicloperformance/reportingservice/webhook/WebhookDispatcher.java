@@ -131,7 +131,17 @@ class WebhookDispatcher implements DisposableBean {
 	private void attempt(WebhookDeliveries.Claimed claimed) {
 		Delivery delivery = claimed.delivery();
 		try {
-			Optional<WebhookSubscriptions.Active> subscription = subscriptions.active(delivery.subscriptionId());
+			Optional<WebhookSubscriptions.Active> subscription;
+			try {
+				subscription = subscriptions.active(delivery.subscriptionId());
+			}
+			catch (WebhookSecrets.Unreadable e) {
+				// a key missing or wrong: the attempt fails with the reason (retried, then a dead letter), never unsigned
+				log.warn("webhook {} not sent: {}", delivery.id(), e.getMessage());
+				recordFailure(delivery, claimed, new Delivery.Attempt(delivery.attempts(), clock.instant(), null,
+						"secret-unreadable: " + e.getMessage(), 0));
+				return;
+			}
 			if (subscription.isEmpty()) {
 				deliveries.cancelled(claimed, clock.instant());
 				return;
@@ -142,18 +152,22 @@ class WebhookDispatcher implements DisposableBean {
 				meters.counter("reporting.webhooks.deliveries", "outcome", "delivered").increment();
 				return;
 			}
-			boolean last = delivery.attempts() >= settings.maxAttempts();
-			deliveries.failed(claimed, attempt,
-					last ? null : attempt.at().plus(settings.backoffAfter(delivery.attempts())));
-			meters.counter("reporting.webhooks.deliveries", "outcome", last ? "dead" : "retried").increment();
-			if (last) {
-				log.warn("webhook {} of {} dead after {} attempts: {}", delivery.id(), delivery.eventType(),
-						delivery.attempts(), attempt.error());
-			}
+			recordFailure(delivery, claimed, attempt);
 		}
 		catch (RuntimeException e) {
 			// MongoDB unavailable: the claim's lease runs out and the delivery is tried again
 			log.warn("webhook {} attempt not recorded: {}", delivery.id(), e.getMessage());
+		}
+	}
+
+	private void recordFailure(Delivery delivery, WebhookDeliveries.Claimed claimed, Delivery.Attempt attempt) {
+		boolean last = delivery.attempts() >= settings.maxAttempts();
+		deliveries.failed(claimed, attempt,
+				last ? null : attempt.at().plus(settings.backoffAfter(delivery.attempts())));
+		meters.counter("reporting.webhooks.deliveries", "outcome", last ? "dead" : "retried").increment();
+		if (last) {
+			log.warn("webhook {} of {} dead after {} attempts: {}", delivery.id(), delivery.eventType(),
+					delivery.attempts(), attempt.error());
 		}
 	}
 

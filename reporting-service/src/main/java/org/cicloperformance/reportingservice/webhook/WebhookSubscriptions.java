@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.cicloperformance.reportingservice.webhook.WebhookRefusedException.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,6 +37,8 @@ public class WebhookSubscriptions {
 
 	static final String COLLECTION = "webhook_subscriptions";
 
+	private static final Logger log = LoggerFactory.getLogger(WebhookSubscriptions.class);
+
 	static final String QUOTAS = "webhook_quotas";
 
 	static final int MAX_DESCRIPTION = 500;
@@ -40,6 +46,9 @@ public class WebhookSubscriptions {
 	static final int MIN_SECRET = 16;
 
 	static final int MAX_SECRET = 200;
+
+	/** Neither the sealed secret nor a clear one left from before sealing. */
+	private static final Document NO_SECRET = new Document(WebhookSecrets.CLEAR_FIELD, 0).append(WebhookSecrets.FIELD, 0);
 
 	private final MongoTemplate mongo;
 
@@ -50,6 +59,8 @@ public class WebhookSubscriptions {
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
+
+	private final WebhookSecrets secrets;
 
 	private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.EPOCH);
 
@@ -68,12 +79,13 @@ public class WebhookSubscriptions {
 	record Changed(boolean anyActive) {
 	}
 
-	WebhookSubscriptions(MongoTemplate mongo, WebhookSettings settings, Clock clock,
+	WebhookSubscriptions(MongoTemplate mongo, WebhookSettings settings, Clock clock, WebhookSecrets secrets,
 			ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.destinations = new Destinations(settings.allowPrivateAddresses());
 		this.clock = clock;
+		this.secrets = secrets;
 		this.events = events;
 	}
 
@@ -105,7 +117,8 @@ public class WebhookSubscriptions {
 		Instant now = clock.instant();
 		List<String> types = WebhookEvents.TYPES.stream().filter(request.eventTypes()::contains).toList();
 		Document document = new Document("_id", id).append("entity", entity).append("url", request.url())
-				.append("eventTypes", types).append("secret", effectiveSecret).append("description", description)
+				.append("eventTypes", types).append(WebhookSecrets.FIELD, secrets.seal(id, effectiveSecret))
+				.append("description", description)
 				.append("createdAt", Date.from(now)).append("createdBy", user).append("active", true);
 		try {
 			subscriptions().insertOne(document);
@@ -165,10 +178,10 @@ public class WebhookSubscriptions {
 				Updates.inc("count", -1));
 	}
 
-	/** The entity's subscriptions, active first, newest first; the secrets are never read. */
+	/** The entity's subscriptions, active first, newest first; the secrets (sealed or not) are never read. */
 	public List<Subscription> list(String entity) {
 		List<Subscription> all = new ArrayList<>();
-		subscriptions().find(Filters.eq("entity", entity)).projection(new Document("secret", 0))
+		subscriptions().find(Filters.eq("entity", entity)).projection(NO_SECRET)
 				.sort(Sorts.descending("createdAt")).limit(1000).map(Subscription::of).into(all);
 		all.sort((a, b) -> Boolean.compare(b.active(), a.active()));
 		return all;
@@ -176,7 +189,7 @@ public class WebhookSubscriptions {
 
 	public Optional<Subscription> find(String entity, String id) {
 		return Optional.ofNullable(subscriptions().find(Filters.and(Filters.eq("_id", id), Filters.eq("entity", entity)))
-				.projection(new Document("secret", 0)).first()).map(Subscription::of);
+				.projection(NO_SECRET).first()).map(Subscription::of);
 	}
 
 	/** Deactivates the subscription (its pending deliveries are cancelled when their turn comes). */
@@ -193,10 +206,64 @@ public class WebhookSubscriptions {
 		return find(entity, id).isPresent();
 	}
 
-	/** The active subscription and its secret, for a delivery; empty once it has been deleted. */
+	/**
+	 * The active subscription and its secret, for a delivery; empty once it has been deleted. A secret still in
+	 * clear, or sealed with an earlier key, is sealed with the current key now. Throws
+	 * {@link WebhookSecrets.Unreadable} when the secret does not open.
+	 */
 	Optional<Active> active(String id) {
 		Document d = subscriptions().find(Filters.and(Filters.eq("_id", id), Filters.eq("active", true))).first();
-		return d == null ? Optional.empty() : Optional.of(new Active(Subscription.of(d), d.getString("secret")));
+		if (d == null) {
+			return Optional.empty();
+		}
+		String secret = secrets.open(d);
+		if (secrets.needsSealing(d)) {
+			sealAgain(d, secret);
+		}
+		return Optional.of(new Active(Subscription.of(d), secret));
+	}
+
+	/**
+	 * The stored secret sealed with the current key, in one update guarded by what was read (a concurrent
+	 * re-sealing by another replica makes this one match nothing; the clear field is removed in the same update).
+	 */
+	private void sealAgain(Document d, String secret) {
+		Document before = d.get(WebhookSecrets.FIELD, Document.class);
+		var guard = before == null ? Filters.eq(WebhookSecrets.CLEAR_FIELD, d.getString(WebhookSecrets.CLEAR_FIELD))
+				: Filters.eq(WebhookSecrets.FIELD + ".nonce", before.getString("nonce"));
+		subscriptions().updateOne(Filters.and(Filters.eq("_id", d.getString("_id")), guard),
+				Updates.combine(Updates.set(WebhookSecrets.FIELD, secrets.seal(d.getString("_id"), secret)),
+						Updates.unset(WebhookSecrets.CLEAR_FIELD)));
+	}
+
+	/**
+	 * At start-up: every secret still in clear (stored before sealing existed) or sealed with an earlier key is
+	 * sealed with the current key. One guarded update per subscription, so replicas starting together agree; a
+	 * secret that does not open is left as it is (its deliveries fail with the reason).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void sealStoredSecrets() {
+		try {
+			int sealed = 0;
+			for (Document d : subscriptions().find(Filters.or(Filters.exists(WebhookSecrets.CLEAR_FIELD),
+					Filters.ne(WebhookSecrets.FIELD + ".key", secrets.currentKeyId()))).limit(100_000)) {
+				try {
+					if (secrets.needsSealing(d)) {
+						sealAgain(d, secrets.open(d));
+						sealed++;
+					}
+				}
+				catch (WebhookSecrets.Unreadable e) {
+					log.warn("{}", e.getMessage());
+				}
+			}
+			if (sealed > 0) {
+				log.info("{} webhook secrets sealed with key '{}'", sealed, secrets.currentKeyId());
+			}
+		}
+		catch (MongoException e) {
+			log.warn("webhook secrets not sealed at start-up (they are when next read): {}", e.getMessage());
+		}
 	}
 
 	record Active(Subscription subscription, String secret) {
@@ -221,7 +288,7 @@ public class WebhookSubscriptions {
 
 	synchronized Map<String, List<Subscription>> refresh() {
 		List<Subscription> active = new ArrayList<>();
-		subscriptions().find(Filters.eq("active", true)).projection(new Document("secret", 0))
+		subscriptions().find(Filters.eq("active", true)).projection(NO_SECRET)
 				.map(Subscription::of).into(active);
 		Map<String, List<Subscription>> byEntity = active.stream()
 				.collect(Collectors.groupingBy(Subscription::entity));
