@@ -41,7 +41,7 @@ final class CalendarRules {
 	private CalendarRules() {
 	}
 
-	static List<Violation> check(CalendarRequest r, PlanSnapshot plan, int planYear) {
+	static List<Violation> check(CalendarRequest r, PlanSnapshot plan, String checkpoint, int planYear) {
 		List<Violation> v = new ArrayList<>();
 		dates(v, r, planYear);
 		InputBounds.check(v, InputBounds.text("/note", r.note(), MAX_NOTE));
@@ -52,6 +52,7 @@ final class CalendarRules {
 		offices(v, r.offices());
 		assignments(v, r.assignments(), plan);
 		reminderDays(v, r.reminderDays());
+		InterimRules.check(v, r.interimPeriods(), plan, checkpoint, planYear);
 		return v;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cicloperformance.monitoringservice.calendar.CalendarView.Responsibility;
+import org.cicloperformance.monitoringservice.plan.PlanSnapshot;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.refusal.ConcurrentUpdateException;
 import org.cicloperformance.monitoringservice.refusal.RefusedException;
@@ -37,7 +38,7 @@ public class Calendars {
 		}
 		int year = plan.year() != null ? plan.year()
 				: plan.content().year() != null ? plan.content().year() : clock.today().getYear();
-		List<Violation> violations = CalendarRules.check(request, plan.content(), year);
+		List<Violation> violations = CalendarRules.check(request, plan.content(), checkpoint, year);
 		if (!violations.isEmpty()) {
 			throw new RefusedException(violations, "invalid-calendar");
 		}
@@ -45,7 +46,8 @@ public class Calendars {
 			int revision = store.find(planId, checkpoint).map(ReportingCalendar::revision).orElse(0) + 1;
 			ReportingCalendar next = new ReportingCalendar(ReportingCalendar.idOf(planId, checkpoint), planId,
 					plan.owner(), checkpoint, request.opensOn(), request.closesOn(), request.note(), request.language(),
-					request.offices(), request.assignments(), request.reminderDays(), request.plannerEmail(), revision,
+					request.offices(), request.assignments(), request.reminderDays(), request.plannerEmail(),
+					request.interimPeriods(), revision,
 					clock.now(), actor.username());
 			if (store.replace(next)) {
 				return view(next, plan);
@@ -65,6 +67,34 @@ public class Calendars {
 	/** The calendar of the checkpoint, when set and of {@code entity}. */
 	public Optional<ReportingCalendar> find(String entity, String planId, String checkpoint) {
 		return store.find(planId, checkpoint).filter(c -> entity != null && entity.equals(c.entity()));
+	}
+
+	/** An interim period and the checkpoint whose calendar sets it (the one whose span holds its date). */
+	public record Interim(String checkpoint, InterimPeriod period) {
+	}
+
+	/**
+	 * The interim period that a result's {@code checkpoint} names in the entity's plan: an ISO date, set as an
+	 * interim period by the calendar of the checkpoint whose span holds it. Empty otherwise (one read at most).
+	 */
+	public Optional<Interim> interim(String entity, String planId, PlanSnapshot plan, String checkpoint) {
+		if (plan == null || planId == null) {
+			return Optional.empty();
+		}
+		return InterimPeriod.parse(checkpoint).flatMap(date -> InterimPeriod.checkpointAfter(plan, date)
+				.flatMap(scored -> find(entity, planId, scored.id())
+						.flatMap(calendar -> calendar.interimPeriod(date))
+						.map(period -> new Interim(scored.id(), period))));
+	}
+
+	/**
+	 * The interim period {@code checkpoint} names in the entity's plan, when it is no checkpoint of the plan's latest
+	 * version (the board of an interim period).
+	 */
+	public Optional<Interim> interim(String entity, String planId, String checkpoint) {
+		return plans.latest(entity, planId).map(PlanVersion::content)
+				.filter(content -> checkpoint != null && !content.hasCheckpoint(checkpoint))
+				.flatMap(content -> interim(entity, planId, content, checkpoint));
 	}
 
 	/** Every calendar of every entity: the reminders' round. */

@@ -1,6 +1,7 @@
 package org.cicloperformance.monitoringservice.calendar;
 
 import java.util.List;
+import java.util.Optional;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.plan.PlanVersionStore;
 import org.cicloperformance.monitoringservice.plan.VersionInForce;
@@ -22,8 +23,7 @@ public class PlanInForce {
 	}
 
 	public PlanVersion resolve(String entity, String planId, String checkpoint) {
-		List<PlanVersion> versions = entity == null || planId == null || planId.isBlank() ? List.of()
-				: plans.versionsOf(planId).stream().filter(v -> entity.equals(v.owner())).toList();
+		List<PlanVersion> versions = versions(entity, planId);
 		VersionInForce.Resolution resolution = VersionInForce.resolve(versions, checkpoint == null ? "" : checkpoint);
 		if (resolution instanceof VersionInForce.UnknownPlan) {
 			throw new RefusedException(Violation.of("", "plan-unknown", planId));
@@ -37,5 +37,16 @@ public class PlanInForce {
 			throw new RefusedException(Violation.of("/checkpoint", "checkpoint-unknown", checkpoint, planId));
 		}
 		return plan;
+	}
+
+	/** The latest version received of the entity's plan (its checkpoints), if any. */
+	Optional<PlanVersion> latest(String entity, String planId) {
+		List<PlanVersion> versions = versions(entity, planId);
+		return versions.isEmpty() ? Optional.empty() : Optional.of(VersionInForce.latest(versions));
+	}
+
+	private List<PlanVersion> versions(String entity, String planId) {
+		return entity == null || planId == null || planId.isBlank() ? List.of()
+				: plans.versionsOf(planId).stream().filter(v -> entity.equals(v.owner())).toList();
 	}
 }

@@ -10,11 +10,13 @@ import org.cicloperformance.monitoringservice.calendar.CalendarRequest.OfficeCon
 
 /**
  * A document of collection {@code calendars}, one per (plan, checkpoint): the accepted request, with who set it
- * and when, and a revision that every replacement increments.
+ * and when, and a revision that every replacement increments. {@code interimPeriods}: the checkpoint's interim
+ * periods, in date order (none in documents written before them).
  */
 public record ReportingCalendar(@JsonProperty("_id") String id, String planId, String entity, String checkpoint,
 		LocalDate opensOn, LocalDate closesOn, String note, String language, List<OfficeContact> offices,
-		List<Assignment> assignments, List<Integer> reminderDays, String plannerEmail, int revision,
+		List<Assignment> assignments, List<Integer> reminderDays, String plannerEmail,
+		List<InterimPeriod> interimPeriods, int revision,
 		Instant updatedAt, String updatedBy) {
 
 	public ReportingCalendar {
@@ -22,6 +24,7 @@ public record ReportingCalendar(@JsonProperty("_id") String id, String planId, S
 		assignments = assignments == null ? List.of() : List.copyOf(assignments);
 		reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
 		language = language == null ? "it" : language;
+		interimPeriods = interimPeriods == null ? List.of() : List.copyOf(interimPeriods);
 	}
 
 	public static String idOf(String planId, String checkpoint) {
@@ -37,6 +40,11 @@ public record ReportingCalendar(@JsonProperty("_id") String id, String planId, S
 	/** The named user answering for the indicator, if any. */
 	public String userOf(String objective, String indicator) {
 		return assignment(objective, indicator).map(Assignment::user).orElse(null);
+	}
+
+	/** The interim period of this calendar at {@code date}, if it sets one. */
+	public Optional<InterimPeriod> interimPeriod(LocalDate date) {
+		return interimPeriods.stream().filter(p -> p.date().equals(date)).findFirst();
 	}
 
 	public Optional<OfficeContact> contact(String office) {

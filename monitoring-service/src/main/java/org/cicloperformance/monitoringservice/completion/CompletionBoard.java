@@ -7,15 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.cicloperformance.monitoringservice.calendar.Calendars;
+import org.cicloperformance.monitoringservice.calendar.InterimPeriod;
 import org.cicloperformance.monitoringservice.calendar.PlanInForce;
 import org.cicloperformance.monitoringservice.calendar.ReportingCalendar;
 import org.cicloperformance.monitoringservice.calendar.ReportingClock;
 import org.cicloperformance.monitoringservice.completion.CompletionView.Counts;
 import org.cicloperformance.monitoringservice.completion.CompletionView.Group;
 import org.cicloperformance.monitoringservice.completion.CompletionView.IndicatorCompletion;
+import org.cicloperformance.monitoringservice.plan.PlanSnapshot.IndicatorDef;
+import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.result.RecordedResult;
 import org.cicloperformance.monitoringservice.result.ResultService;
@@ -49,10 +54,41 @@ public class CompletionBoard {
 		return of(actor.entity(), planId, checkpoint);
 	}
 
-	/** The board of the entity's checkpoint now (refused as the API refuses: unknown plan, checkpoint…). */
+	/**
+	 * The board of the entity's checkpoint now (refused as the API refuses: unknown plan, checkpoint…). An interim
+	 * period of the calendar (its date as {@code checkpoint}) has a board too: its listed indicators are due.
+	 */
 	public CompletionView of(String entity, String planId, String checkpoint) {
+		Optional<Calendars.Interim> interim = calendars.interim(entity, planId, checkpoint);
+		if (interim.isPresent()) {
+			return interimBoard(entity, planId, interim.get());
+		}
 		PlanVersion plan = plans.resolve(entity, planId, checkpoint);
 		ReportingCalendar calendar = calendars.find(plan.owner(), planId, checkpoint).orElse(null);
+		LocalDate today = clock.today();
+		return board(planId, plan, calendar, checkpoint, (o, i) -> i.target(checkpoint).isPresent(),
+				calendar == null ? null : calendar.opensOn(), calendar == null ? null : calendar.closesOn(),
+				phase(calendar, today), false);
+	}
+
+	/**
+	 * An interim period's board: the indicators it lists, against the plan version in force at the checkpoint whose
+	 * calendar sets it (and that calendar's offices), with the period's own window.
+	 */
+	private CompletionView interimBoard(String entity, String planId, Calendars.Interim interim) {
+		PlanVersion plan = plans.resolve(entity, planId, interim.checkpoint());
+		ReportingCalendar calendar = calendars.find(plan.owner(), planId, interim.checkpoint()).orElse(null);
+		InterimPeriod period = interim.period();
+		LocalDate today = clock.today();
+		String phase = period.opensOn() != null && today.isBefore(period.opensOn()) ? "NOT_OPEN"
+				: period.closesOn() != null && today.isAfter(period.closesOn()) ? "CLOSED" : "OPEN";
+		return board(planId, plan, calendar, period.id(), (o, i) -> period.lists(o.code(), i.code()), period.opensOn(),
+				period.closesOn(), phase, true);
+	}
+
+	private CompletionView board(String planId, PlanVersion plan, ReportingCalendar calendar, String checkpoint,
+			BiPredicate<Objective, IndicatorDef> due, LocalDate opensOn, LocalDate closesOn, String phase,
+			boolean interim) {
 		Instant now = clock.now();
 		LocalDate today = clock.today();
 		Map<String, Instant> postedAt = new HashMap<>();
@@ -64,10 +100,9 @@ public class CompletionBoard {
 				versions.put(key(r.objective(), r.indicator()), r.version());
 			}
 		}
-		LocalDate closesOn = calendar == null ? null : calendar.closesOn();
 		List<IndicatorCompletion> indicators = new ArrayList<>();
 		plan.content().objectives().forEach(o -> o.indicators().stream()
-				.filter(i -> i.target(checkpoint).isPresent())
+				.filter(i -> due.test(o, i))
 				.forEach(i -> {
 					String key = key(o.code(), i.code());
 					String office = calendar == null ? o.organisationalArea()
@@ -78,10 +113,9 @@ public class CompletionBoard {
 							Completion.of(postedAt.containsKey(key), today, closesOn), versions.get(key),
 							postedAt.get(key)));
 				}));
-		return new CompletionView(planId, checkpoint, plan.version(), now, today,
-				calendar == null ? null : calendar.opensOn(), closesOn, phase(calendar, today), counts(indicators),
-				indicators, groups(indicators, IndicatorCompletion::office),
-				groups(indicators, IndicatorCompletion::manager));
+		return new CompletionView(planId, checkpoint, plan.version(), now, today, opensOn, closesOn, phase,
+				counts(indicators), indicators, groups(indicators, IndicatorCompletion::office),
+				groups(indicators, IndicatorCompletion::manager), interim);
 	}
 
 	/**

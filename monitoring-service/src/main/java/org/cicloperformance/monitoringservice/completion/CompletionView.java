@@ -8,11 +8,12 @@ import java.util.List;
  * The completion board of one checkpoint: every indicator due (with a target at the checkpoint in the plan version
  * in force), posted, missing or late, as of {@code asOf} (the reporting clock), with the totals by office and by
  * manager. {@code phase}: {@code NO_CALENDAR}, {@code NOT_OPEN}, {@code OPEN} or {@code CLOSED} (after the closing
- * date).
+ * date). {@code interim}: the board of an interim period of the calendar ({@code checkpoint} is its date; due are
+ * the indicators it lists; monitored, not scored).
  */
 public record CompletionView(String planId, String checkpoint, int planVersion, Instant asOf, LocalDate today,
 		LocalDate opensOn, LocalDate closesOn, String phase, Counts totals, List<IndicatorCompletion> indicators,
-		List<Group> byOffice, List<Group> byManager) {
+		List<Group> byOffice, List<Group> byManager, boolean interim) {
 
 	public record Counts(int due, int posted, int missing, int late) {
 	}

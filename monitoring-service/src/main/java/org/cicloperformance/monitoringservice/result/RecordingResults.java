@@ -3,11 +3,14 @@ package org.cicloperformance.monitoringservice.result;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.cicloperformance.monitoringservice.calendar.Calendars;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.IndicatorDef;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Recording results: one, a batch or a CSV file, all through one path. In order: the user's areas (403 for the whole
  * request when any item is outside them), the checkpoints' state (409 when any is closed or under review), then
  * every item against the plan version in force and the bounds (422 naming each item's fields); all items are
- * written, or none. Results are recorded as reported by the authenticated user.
+ * written, or none. A checkpoint field may also name an interim period of the calendar (its date): only the
+ * indicators it lists are accepted there. Results are recorded as reported by the authenticated user.
  */
 @Service
 public class RecordingResults {
@@ -39,11 +43,15 @@ public class RecordingResults {
 
 	private final MeterRegistry meters;
 
-	RecordingResults(ResultService reads, ResultWriter writer, CheckpointGate checkpoints, MeterRegistry meters) {
+	private final Calendars calendars;
+
+	RecordingResults(ResultService reads, ResultWriter writer, CheckpointGate checkpoints, MeterRegistry meters,
+			Calendars calendars) {
 		this.reads = reads;
 		this.writer = writer;
 		this.checkpoints = checkpoints;
 		this.meters = meters;
+		this.calendars = calendars;
 	}
 
 	/** One item of a request, and how a refusal of it names where it is (its index in a batch, its CSV line). */
@@ -95,7 +103,7 @@ public class RecordingResults {
 			List<Violation> unreadable, String requestId) {
 		refuseOutsideAreas(actor, plans, targets);
 		refuseOnReviewedCheckpoints(actor, items);
-		List<Outcome> outcomes = check(items.stream().map(Item::request).toList(), plans);
+		List<Outcome> outcomes = check(items.stream().map(Item::request).toList(), plans, interims(actor));
 		List<Violation> violations = new ArrayList<>(unreadable);
 		for (int i = 0; i < outcomes.size(); i++) {
 			if (outcomes.get(i) instanceof Refused refused) {
@@ -113,16 +121,27 @@ public class RecordingResults {
 	}
 
 	/** The outcome of each item, in order: the checker's, then whether its event can be sent at all. */
-	private List<Outcome> check(List<ResultRequest> requests, PlanLookup plans) {
+	private List<Outcome> check(List<ResultRequest> requests, PlanLookup plans, ResultChecker.Interims interims) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (ResultRequest request : requests) {
-			Outcome outcome = ResultChecker.check(request, plans.versionsOf(request.planId()));
+			Outcome outcome = ResultChecker.check(request, plans.versionsOf(request.planId()), interims);
 			if (outcome instanceof Accepted accepted && !writer.eventFits(accepted)) {
 				outcome = new Refused(List.of(Violation.of("", "event-too-large", writer.maxEventBytes())));
 			}
 			outcomes.add(outcome);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The interim periods of the actor's entity, for one request: each (plan, date) named is read once from its
+	 * calendar (only for a checkpoint field that is no checkpoint of the plan).
+	 */
+	private ResultChecker.Interims interims(Actor actor) {
+		Map<String, Optional<ResultChecker.Interim>> read = new HashMap<>();
+		return (planId, plan, checkpoint) -> read.computeIfAbsent(planId + "|" + checkpoint,
+				k -> calendars.interim(actor.entity(), planId, plan, checkpoint)
+						.map(i -> new ResultChecker.Interim(i.checkpoint(), i.period())));
 	}
 
 	/** A measure-kind lookup for CSV reading, against the plans the lookup sees. */

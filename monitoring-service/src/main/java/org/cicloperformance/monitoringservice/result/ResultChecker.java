@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cicloperformance.monitoringservice.calendar.InterimPeriod;
 import org.cicloperformance.monitoringservice.plan.MeasureKind;
+import org.cicloperformance.monitoringservice.plan.PlanSnapshot;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.ComponentDef;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.IndicatorDef;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.Objective;
@@ -35,9 +37,12 @@ final class ResultChecker {
 	public sealed interface Outcome {
 	}
 
-	/** A valid result with what its deviation is computed against. */
+	/**
+	 * A valid result with what its deviation is computed against. {@code interim}: at an interim period (no target,
+	 * never scored).
+	 */
 	public record Accepted(ResultRequest request, PlanVersion planVersion, IndicatorDef indicator,
-			Optional<TargetDef> target) implements Outcome {
+			Optional<TargetDef> target, boolean interim) implements Outcome {
 
 		public Deviation deviation() {
 			return DeviationCalculator.compute(indicator, target, request.value());
@@ -47,7 +52,23 @@ final class ResultChecker {
 	public record Refused(List<Violation> violations) implements Outcome {
 	}
 
-	public static Outcome check(ResultRequest request, List<PlanVersion> received) {
+	/** The interim period a result's checkpoint names, and the checkpoint whose calendar sets it. */
+	record Interim(String checkpoint, InterimPeriod period) {
+	}
+
+	/** Where the checker finds the interim period a checkpoint field names (a calendar read, done by the caller). */
+	@FunctionalInterface
+	interface Interims {
+
+		Optional<Interim> find(String planId, PlanSnapshot plan, String checkpoint);
+	}
+
+	/**
+	 * A checkpoint field that is no checkpoint of the plan may name an interim period: the result is then checked
+	 * against the plan version in force at the checkpoint whose calendar sets the period, and only the indicators
+	 * the period lists are accepted.
+	 */
+	public static Outcome check(ResultRequest request, List<PlanVersion> received, Interims interims) {
 		List<Violation> outOfBounds = outOfBounds(request);
 		if (!outOfBounds.isEmpty()) {
 			// nothing else looks at a request with a value out of bounds (it may be huge)
@@ -70,11 +91,18 @@ final class ResultChecker {
 			violations.add(Violation.of("/planId", "plan-unknown", request.planId()));
 			return new Refused(violations);
 		}
-		if (!VersionInForce.latest(received).content().hasCheckpoint(request.checkpoint())) {
-			violations.add(Violation.of("/checkpoint", "checkpoint-unknown", request.checkpoint(), request.planId()));
-			return new Refused(violations);
+		PlanSnapshot latest = VersionInForce.latest(received).content();
+		Optional<Interim> interim = Optional.empty();
+		if (!latest.hasCheckpoint(request.checkpoint())) {
+			interim = interims.find(request.planId(), latest, request.checkpoint());
+			if (interim.isEmpty()) {
+				violations.add(Violation.of("/checkpoint", "checkpoint-unknown", request.checkpoint(),
+						request.planId()));
+				return new Refused(violations);
+			}
 		}
-		VersionInForce.Resolution resolution = VersionInForce.resolve(received, request.checkpoint());
+		String scored = interim.map(Interim::checkpoint).orElse(request.checkpoint());
+		VersionInForce.Resolution resolution = VersionInForce.resolve(received, scored);
 		if (resolution instanceof NotReceived notReceived) {
 			violations.add(Violation.of("/checkpoint", "plan-version-not-received", request.planId(),
 					notReceived.missing(), request.checkpoint()));
@@ -96,6 +124,11 @@ final class ResultChecker {
 					version.version()));
 			return new Refused(violations);
 		}
+		if (interim.isPresent() && !interim.get().period().lists(request.objective(), request.indicator())) {
+			violations.add(Violation.of("/indicator", "interim-indicator-not-listed", request.indicator(),
+					request.objective(), request.checkpoint()));
+			return new Refused(violations);
+		}
 		if (indicator.get().measureKind() == null) {
 			violations.add(Violation.of("/indicator", "kind-unsupported", request.indicator()));
 			return new Refused(violations);
@@ -109,7 +142,10 @@ final class ResultChecker {
 		if (!violations.isEmpty()) {
 			return new Refused(violations);
 		}
-		return new Accepted(request, version, indicator.get(), indicator.get().target(request.checkpoint()));
+		// an interim period has no target: its deviation is "not due", it is monitored only
+		return new Accepted(request, version, indicator.get(),
+				interim.isPresent() ? Optional.empty() : indicator.get().target(request.checkpoint()),
+				interim.isPresent());
 	}
 
 	/** Every field against {@link InputBounds}, before any lookup or arithmetic. */

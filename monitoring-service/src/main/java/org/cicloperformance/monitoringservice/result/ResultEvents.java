@@ -27,7 +27,7 @@ class ResultEvents implements EventRebuilder {
 			ResultVersion v) {
 		ResultRecorded event = new ResultRecorded(ResultRecorded.TYPE, v.eventId(), planId, v.planVersion(), entity,
 				objective, indicator, checkpoint, v.version(), v.value(), v.deviation(), v.commentary(), v.evidence(),
-				v.reportedBy(), v.reason(), v.recordedAt(), v.deviationCause());
+				v.reportedBy(), v.reason(), v.recordedAt(), v.deviationCause(), v.atInterimPeriod());
 		return new OutboxEntry(v.eventId(), planId, ResultRecorded.TYPE, eventMapper.writeValueAsString(event),
 				v.recordedAt().toEpochMilli());
 	}

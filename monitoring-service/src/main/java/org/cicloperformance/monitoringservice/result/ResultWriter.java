@@ -65,7 +65,7 @@ class ResultWriter {
 				item.request().value(), item.deviation(), item.request().commentary(), item.request().evidence(),
 				item.request().reportedBy(), item.request().reason(),
 				Instant.ofEpochMilli(clock.millis() / 1000 * 1000 + 999), new UUID(-1, -1).toString(), null,
-				item.request().deviationCause());
+				item.request().deviationCause(), item.interim());
 		return eventSize.fits(outboxEntry(item.request(), entityOf(item.planVersion()), longest).payload());
 	}
 
@@ -202,7 +202,7 @@ class ResultWriter {
 		ResultRequest r = item.request();
 		return new ResultVersion(number, item.planVersion().version(), r.value(), item.deviation(), r.commentary(),
 				r.evidence(), r.reportedBy(), r.reason(), recordedAt, UUID.randomUUID().toString(), requestId,
-				r.deviationCause());
+				r.deviationCause(), item.interim());
 	}
 
 	/** One item, read and written on its own until it wins: for the items of a document that lost a bulk race. */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forecasts computed on read from the stored facts: the plan version in force at the final checkpoint (its
- * targets) and the latest result version of each indicator at each earlier checkpoint. Nothing is written, so an
+ * targets) and the latest result version of each indicator at each earlier checkpoint and at each interim period of
+ * monitoring's calendar (its date; those results are not scored, they are the forecast's interim points). Nothing is
+ * written, so an
  * alert is raised and cleared only by the results themselves: a newer result version changes the forecast.
  */
 @Component
@@ -63,7 +65,7 @@ public class Forecasts {
 		plan.checkpoints().forEach(c -> dates.put(c.id(), c.date()));
 		Map<String, List<ResultFact>> byIndicator = new HashMap<>();
 		for (ResultFact fact : results.latestOf(planId)) {
-			LocalDate date = dates.get(fact.checkpoint());
+			LocalDate date = dateOf(fact, dates);
 			if (date != null && date.isBefore(last.date())) {
 				byIndicator.computeIfAbsent(fact.objective() + "/" + fact.indicator(), k -> new ArrayList<>())
 						.add(fact);
@@ -78,8 +80,8 @@ public class Forecasts {
 				List<ResultFact> facts = byIndicator.getOrDefault(objective.code() + "/" + indicator.code(),
 						List.of());
 				List<InterimPoint> points = facts.stream().map(f -> new InterimPoint(f.checkpoint(),
-						dates.get(f.checkpoint()), f.toIndicatorResult())).toList();
-				String commentary = facts.stream().max(Comparator.comparing(f -> dates.get(f.checkpoint())))
+						dateOf(f, dates), f.toIndicatorResult())).toList();
+				String commentary = facts.stream().max(Comparator.comparing(f -> dateOf(f, dates)))
 						.map(ResultFact::commentary).filter(c -> !c.isBlank()).orElse(null);
 				forecasts.add(new PlanForecast.IndicatorForecast(objective.code(), indicator.code(), indicator.name(),
 						objective.manager(), indicator.kind() == null ? null : indicator.kind().name(),
@@ -87,6 +89,20 @@ public class Forecasts {
 			}
 		}
 		return Optional.of(new PlanForecast(planId, inForce.version(), last.id(), last.date(), forecasts));
+	}
+
+	/** A fact's date: its checkpoint's, or for an interim period the date it is named by (ISO). */
+	static LocalDate dateOf(ResultFact fact, Map<String, LocalDate> checkpointDates) {
+		LocalDate date = checkpointDates.get(fact.checkpoint());
+		if (date != null || !fact.atInterimPeriod()) {
+			return date;
+		}
+		try {
+			return LocalDate.parse(fact.checkpoint());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	/** The checkpoint marked final, else the latest dated one. */

@@ -183,14 +183,14 @@ public class ResultFacts {
 		return new ResultFact(id, event.planId(), event.objective(), event.indicator(), event.checkpoint(),
 				event.resultVersion(), event.planVersion(), event.eventId(), event.recordedAt(), receivedAt,
 				event.reportedBy(), event.reason(), event.value(), event.deviation(), event.commentary(),
-				event.evidence(), event.deviationCause());
+				event.evidence(), event.deviationCause(), event.atInterimPeriod() ? Boolean.TRUE : null);
 	}
 
 	private static ResultFact withId(ResultFact fact, String id) {
 		return new ResultFact(id, fact.planId(), fact.objective(), fact.indicator(), fact.checkpoint(),
 				fact.resultVersion(), fact.planVersion(), fact.eventId(), fact.recordedAt(), fact.receivedAt(),
 				fact.reportedBy(), fact.reason(), fact.value(), fact.deviation(), fact.commentary(), fact.evidence(),
-				fact.deviationCause());
+				fact.deviationCause(), fact.interim());
 	}
 
 	/** The filter of a compare-and-set on the latest version: exactly the keys of a unique index. */

@@ -15,6 +15,7 @@ import org.cicloperformance.reportingservice.plan.PlanVersions;
 import org.cicloperformance.reportingservice.result.ResultEvent;
 import org.cicloperformance.reportingservice.result.ResultFact;
 import org.cicloperformance.reportingservice.result.ResultFacts;
+import org.cicloperformance.reportingservice.result.InterimSettings;
 import org.cicloperformance.reportingservice.engine.Checkpoint;
 import org.cicloperformance.reportingservice.engine.IndicatorResult;
 import org.cicloperformance.reportingservice.engine.IndicatorScore;
@@ -54,14 +55,22 @@ public class ScoringService {
 
 	private final Rescoring rescoring;
 
+	private final InterimSettings interim;
+
 	@Autowired
 	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, ScoreWrites writes, Clock clock,
-			ApplicationEventPublisher events, CacheSettings caches) {
+			ApplicationEventPublisher events, CacheSettings caches, InterimSettings interim) {
+		this.interim = interim;
 		this.plans = plans;
 		this.results = results;
 		this.clock = clock;
 		this.documents = new OwnedDocuments(scores, writes, events, caches.scoreIndicators());
 		this.rescoring = new Rescoring(plans, results, documents, clock);
+	}
+
+	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, ScoreWrites writes, Clock clock,
+			ApplicationEventPublisher events, CacheSettings caches) {
+		this(plans, results, scores, writes, clock, events, caches, InterimSettings.NOT_SCORED);
 	}
 
 	ScoringService(PlanVersions plans, ResultFacts results, ScoreStore scores, Clock clock,
@@ -106,13 +115,18 @@ public class ScoringService {
 	 */
 	public List<Outcome> onResults(List<ResultEvent> batch) {
 		ResultFacts.Recorded recorded = results.recordAll(batch);
+		Outcome[] outcomes = new Outcome[batch.size()];
 		Map<String, List<Integer>> byDocument = new LinkedHashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
 			ResultEvent event = batch.get(i);
+			if (!interim.scores(event)) {
+				// policy: a result at an interim period is a fact for the forecast, not scored (InterimSettings)
+				outcomes[i] = Outcome.NOT_IN_PLAN;
+				continue;
+			}
 			byDocument.computeIfAbsent(ScoreDocument.id(event.planId(), event.checkpoint()), id -> new ArrayList<>())
 					.add(i);
 		}
-		Outcome[] outcomes = new Outcome[batch.size()];
 		List<ScoreWrites.Change> changes = new ArrayList<>();
 		Map<String, List<Integer>> pending = new LinkedHashMap<>();
 		List<List<Integer>> slow = new ArrayList<>();

@@ -32,6 +32,18 @@ class ResultEventsContractTest {
 	}
 
 	@Test
+	void goldenSampleSaysWhetherTheResultIsInterimAndOlderEventsWithoutItStayValid() {
+		String sample = SamplePlans.read(Contracts.OWN.resolve("result-recorded.sample.json"));
+		assertThat(sample).contains("\"interim\": false");
+		assertThat(Contracts.validateResultEvent(sample.replace("\"interim\": false", "\"interim\": true")
+				.replace("\"2018-06-30\"", "\"2018-09-30\""))).isEmpty();
+		assertThat(Contracts.validateResultEvent(sample.replace("\"interim\": false", "\"interim\": \"si\"")))
+				.isNotEmpty();
+		assertThat(Contracts.validateResultEvent(sample.replace(",\n  \"interim\": false", "")))
+				.as("an event written before interim periods existed").isEmpty();
+	}
+
+	@Test
 	void evidenceAttachedSampleFollowsTheSchema() {
 		String sample = SamplePlans.read(Contracts.OWN.resolve("evidence-attached.sample.json"));
 		assertThat(Contracts.validateResultEvent(sample)).isEmpty();
