@@ -16,14 +16,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The events for {@code hr-feed} waiting in the final score documents ({@code HrFeedPublished}) and in the
- * withdrawals ({@code HrFeedWithdrawn}), oldest first across both, so that a closing's publication always goes out
- * before its withdrawal and before the next closing's.
+ * The events for {@code hr-feed} waiting in the final score documents ({@code HrFeedPublished}), in the
+ * withdrawals ({@code HrFeedWithdrawn}), in the schede made FINAL ({@code EvaluationFinalised}) and in the
+ * managers' funds entered ({@code ResultPayRevised}), oldest first across all, so that a closing's publication
+ * always goes out before its withdrawal and before the next closing's.
  */
 @Component
 public class HrFeedOutbox {
 
-	private static final List<String> COLLECTIONS = List.of("final_scores", "hr_feed_withdrawals");
+	private static final List<String> COLLECTIONS = List.of("final_scores", "hr_feed_withdrawals", "schede",
+			"evaluation_funds");
 
 	/**
 	 * A final score document is large and a query on its outbox reads every one of them (no index serves it on

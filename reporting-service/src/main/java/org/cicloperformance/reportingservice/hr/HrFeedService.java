@@ -104,24 +104,32 @@ public class HrFeedService {
 		Map<String, HrFeed.Evaluation> schede = new HashMap<>();
 		finals.forEach(d -> schede.put(d.managerId(), evaluation(d)));
 		Map<String, List<HrFeed.ResultPayShare>> shares = new HashMap<>();
-		for (PayTables.FundPay fundPay : pay.report(planId).funds()) {
-			if (fundPay.table() == null) {
-				continue;
-			}
-			var f = fundPay.fund();
-			for (PayLine line : fundPay.table().lines()) {
-				if (schede.containsKey(line.managerId())) {
-					shares.computeIfAbsent(line.managerId(), m -> new ArrayList<>())
-						.add(new HrFeed.ResultPayShare(f.code(), f.name(), f.version(), f.amount(), f.act(),
-								f.actDate(), line.share(), line.differentiated(), line.amount(), line.arithmetic()));
-				}
-			}
-		}
+		pay.report(planId).funds().forEach(fundPay -> resultPay(fundPay, schede::containsKey)
+			.forEach((m, l) -> shares.computeIfAbsent(m, k -> new ArrayList<>()).addAll(l)));
 		shares.replaceAll((m, l) -> List.copyOf(l));
 		return new Evaluations(schede, shares);
 	}
 
-	private static HrFeed.Evaluation evaluation(SchedaDocument d) {
+	/** What a managers' fund gives each manager {@code paid}, as the feed's rows carry it; empty without a table. */
+	public static Map<String, List<HrFeed.ResultPayShare>> resultPay(PayTables.FundPay fundPay,
+			java.util.function.Predicate<String> paid) {
+		Map<String, List<HrFeed.ResultPayShare>> shares = new HashMap<>();
+		if (fundPay.table() == null) {
+			return shares;
+		}
+		var f = fundPay.fund();
+		for (PayLine line : fundPay.table().lines()) {
+			if (paid.test(line.managerId())) {
+				shares.computeIfAbsent(line.managerId(), m -> new ArrayList<>())
+					.add(new HrFeed.ResultPayShare(f.code(), f.name(), f.version(), f.amount(), f.act(), f.actDate(),
+							line.share(), line.differentiated(), line.amount(), line.arithmetic()));
+			}
+		}
+		return shares;
+	}
+
+	/** A FINAL scheda as the feed carries it (also in {@code EvaluationFinalised}). */
+	public static HrFeed.Evaluation evaluation(SchedaDocument d) {
 		SchedaDocument.Computed c = d.computed();
 		return new HrFeed.Evaluation(d.version(), d.state().name(), d.group() == null ? null : d.group().name(),
 				d.checkpoint(), d.closing(), d.ownObjectives(), d.entityPerformance(), c == null ? null : c.behaviours(),

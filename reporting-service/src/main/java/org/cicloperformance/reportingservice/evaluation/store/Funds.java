@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.IdPatterns;
+import org.cicloperformance.reportingservice.checkpoint.HrFeedOutbox;
+import org.cicloperformance.reportingservice.checkpoint.OutboxEntry;
 import org.cicloperformance.reportingservice.engine.Decimals;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.evaluation.EvaluationPolicy.Violation;
 import org.cicloperformance.reportingservice.evaluation.store.FundDocument.Recipients;
 import org.cicloperformance.reportingservice.evaluation.store.SchedaRefused.Kind;
 import org.cicloperformance.reportingservice.security.Actor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +42,17 @@ public class Funds {
 
 	private final Clock clock;
 
-	Funds(MongoTemplate mongo, Clock clock) {
+	/** Through a provider: the announcement reads the pay table, which reads the funds. */
+	private final ObjectProvider<EvaluationAnnouncements> announcements;
+
+	private final HrFeedOutbox outbox;
+
+	Funds(MongoTemplate mongo, Clock clock, ObjectProvider<EvaluationAnnouncements> announcements,
+			HrFeedOutbox outbox) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.announcements = announcements;
+		this.outbox = outbox;
 	}
 
 	/** What HR enters; {@code replaces} is the version it replaces (0 or null for a new fund). */
@@ -82,11 +93,19 @@ public class Funds {
 		if (replaces > 0 && mongo.findById(FundDocument.id(planId, entry.code(), replaces), FundDocument.class) == null) {
 			throw new SchedaRefused(Kind.NOT_FOUND, "/replaces", "no-fund");
 		}
+		OutboxEntry revised = fund.recipients() == Recipients.MANAGERS ? announcements.getObject().fundEntered(fund)
+				: null;
+		if (revised != null) {
+			fund = fund.withOutbox(revised);
+		}
 		try {
 			mongo.insert(fund);
 		}
 		catch (DuplicateKeyException exists) {
 			throw new SchedaRefused(Kind.CONFLICT, "/replaces", "fund-exists");
+		}
+		if (revised != null) {
+			outbox.queued();
 		}
 		return fund;
 	}
@@ -100,8 +119,16 @@ public class Funds {
 
 	/** The funds in force: the latest version of each HR fund, then the plan's project incentives. */
 	public List<FundDocument> inForce(String planId, ScoringPlan plan) {
+		return inForce(planId, plan, null);
+	}
+
+	/** As {@link #inForce(String, ScoringPlan)} once {@code entering} (a version about to be inserted) is in. */
+	List<FundDocument> inForce(String planId, ScoringPlan plan, FundDocument entering) {
 		Map<String, FundDocument> latest = new LinkedHashMap<>();
 		entered(planId).forEach(f -> latest.put(f.code(), f));
+		if (entering != null) {
+			latest.put(entering.code(), entering);
+		}
 		List<FundDocument> out = new ArrayList<>(latest.values());
 		out.addAll(projectIncentives(plan));
 		return out;

@@ -1,6 +1,8 @@
 package org.cicloperformance.reportingservice.evaluation.store;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.evaluation.EvaluationPolicy;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PayTables {
 
-	private final Schede schede;
+	private final SchedaStore schede;
 
 	private final Funds funds;
 
@@ -28,7 +30,7 @@ public class PayTables {
 
 	private final PlanVersions plans;
 
-	PayTables(Schede schede, Funds funds, Policies policies, PlanVersions plans) {
+	PayTables(SchedaStore schede, Funds funds, Policies policies, PlanVersions plans) {
 		this.schede = schede;
 		this.funds = funds;
 		this.policies = policies;
@@ -45,11 +47,32 @@ public class PayTables {
 	}
 
 	public PayReport report(String planId) {
-		List<SchedaDocument> finals = schede.finals(planId);
+		return report(planId, schede.finals(planId), null);
+	}
+
+	/** The report once {@code entering} (a fund version about to be inserted) is in force; null with no FINAL scheda. */
+	public PayReport reportWith(FundDocument entering) {
+		List<SchedaDocument> finals = schede.finals(entering.planId());
+		return finals.isEmpty() ? null : report(entering.planId(), finals, entering);
+	}
+
+	/**
+	 * The report once {@code finalised} (a version about to be written FINAL) replaces its manager's latest FINAL
+	 * version: what the write that makes it FINAL announces.
+	 */
+	public PayReport reportWith(SchedaDocument finalised) {
+		List<SchedaDocument> finals = new ArrayList<>(schede.finals(finalised.planId()));
+		finals.removeIf(d -> d.managerId().equals(finalised.managerId()));
+		finals.add(finalised);
+		finals.sort(Comparator.comparing(SchedaDocument::managerId));
+		return report(finalised.planId(), finals, null);
+	}
+
+	private PayReport report(String planId, List<SchedaDocument> finals, FundDocument entering) {
 		ScoringPlan plan = plan(planId, finals);
 		List<Scheda> paid = finals.stream().map(this::scheda).toList();
 		EvaluationPolicy policy = policies.policy();
-		List<FundPay> pays = funds.inForce(planId, plan).stream().map(f -> new FundPay(f,
+		List<FundPay> pays = funds.inForce(planId, plan, entering).stream().map(f -> new FundPay(f,
 				f.recipients() == Recipients.MANAGERS && !paid.isEmpty() ? ResultPay.allocate(
 						new ResultPay.Fund(f.name(), f.amount(), f.act()), paid, policy.differentiation()) : null))
 			.toList();

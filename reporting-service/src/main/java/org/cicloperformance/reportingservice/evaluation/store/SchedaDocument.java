@@ -1,13 +1,16 @@
 package org.cicloperformance.reportingservice.evaluation.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.cicloperformance.reportingservice.checkpoint.OutboxEntry;
 import org.cicloperformance.reportingservice.evaluation.EvaluationPolicy.RoleGroup;
 import org.cicloperformance.reportingservice.evaluation.Scheda.Rating;
 import org.cicloperformance.reportingservice.evaluation.SchedaLifecycle.State;
 import org.cicloperformance.reportingservice.evaluation.SchedaLifecycle.Step;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,7 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code planId#managerId#version}). Every write replaces the document only where {@code revision} is still the
  * one the writer read (single-document compare-and-set, no transaction), and never a FINAL one: a correction is
  * the next version, inserted. The organisational parts are copied from the FINAL scores of the plan's final
- * checkpoint with their arithmetic ({@code checkpoint}, {@code closing} say which), never typed in.
+ * checkpoint with their arithmetic ({@code checkpoint}, {@code closing} say which), never typed in. The write that
+ * makes a version FINAL also queues its {@code EvaluationFinalised} for {@code hr-feed} in {@code outbox} (never
+ * shown by the API: it holds every manager's pay), pulled by the relay once Kafka acknowledged it.
  */
 @Document("schede")
 public record SchedaDocument(@Id String id, String planId, String entity, String managerId, String managerName,
@@ -23,11 +28,24 @@ public record SchedaDocument(@Id String id, String planId, String entity, String
 		BigDecimal ownObjectives, String ownObjectivesArithmetic, BigDecimal entityPerformance,
 		String entityArithmetic, List<Rating> ratings, Computed computed, String policy, Instant createdAt,
 		String createdBy, Instant proposedAt, Instant reviewDeadline, Instant finalAt, String correctionReason,
-		List<Step> history) {
+		List<Step> history, @JsonIgnore List<OutboxEntry> outbox) {
 
+	@PersistenceCreator
 	public SchedaDocument {
 		ratings = ratings == null ? List.of() : List.copyOf(ratings);
 		history = history == null ? List.of() : List.copyOf(history);
+		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+	}
+
+	/** A version with nothing queued. */
+	public SchedaDocument(String id, String planId, String entity, String managerId, String managerName, int version,
+			RoleGroup group, long revision, State state, String checkpoint, int closing, BigDecimal ownObjectives,
+			String ownObjectivesArithmetic, BigDecimal entityPerformance, String entityArithmetic,
+			List<Rating> ratings, Computed computed, String policy, Instant createdAt, String createdBy,
+			Instant proposedAt, Instant reviewDeadline, Instant finalAt, String correctionReason, List<Step> history) {
+		this(id, planId, entity, managerId, managerName, version, group, revision, state, checkpoint, closing,
+				ownObjectives, ownObjectivesArithmetic, entityPerformance, entityArithmetic, ratings, computed, policy,
+				createdAt, createdBy, proposedAt, reviewDeadline, finalAt, correctionReason, history, List.of());
 	}
 
 	/** The total and its parts as the rules computed them from the ratings (null until every behaviour is rated). */
@@ -53,11 +71,27 @@ public record SchedaDocument(@Id String id, String planId, String entity, String
 				correctionReason, steps);
 	}
 
-	/** The next version, in DRAFT, with the same parts and ratings for the evaluator to correct. */
+	/** The next version, in DRAFT, with the same ratings for the evaluator to correct (parts: see Schede). */
 	SchedaDocument correction(String reason, List<Step> steps, Instant now, String by) {
 		return new SchedaDocument(id(planId, managerId, version + 1), planId, entity, managerId, managerName,
 				version + 1, group, 0, State.DRAFT, checkpoint, closing, ownObjectives, ownObjectivesArithmetic,
 				entityPerformance, entityArithmetic, ratings, computed, policy, now, by, null, null, null, reason,
 				steps);
+	}
+
+	/** The organisational parts copied again from the final scores of a later {@code newClosing}, recomputed. */
+	SchedaDocument withParts(String newCheckpoint, int newClosing, BigDecimal own, String ownArithmetic,
+			BigDecimal entityScore, String entityScoreArithmetic, Computed newComputed) {
+		return new SchedaDocument(id, planId, entity, managerId, managerName, version, group, revision, state,
+				newCheckpoint, newClosing, own, ownArithmetic, entityScore, entityScoreArithmetic, ratings, newComputed,
+				policy, createdAt, createdBy, proposedAt, reviewDeadline, finalAt, correctionReason, history, outbox);
+	}
+
+	/** This version with its event queued for {@code hr-feed}, written by the same replacement. */
+	SchedaDocument withOutbox(OutboxEntry event) {
+		return new SchedaDocument(id, planId, entity, managerId, managerName, version, group, revision, state,
+				checkpoint, closing, ownObjectives, ownObjectivesArithmetic, entityPerformance, entityArithmetic,
+				ratings, computed, policy, createdAt, createdBy, proposedAt, reviewDeadline, finalAt, correctionReason,
+				history, List.of(event));
 	}
 }

@@ -64,6 +64,16 @@ class SchedaStore {
 		return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
 	}
 
+	/** The latest FINAL version of each manager's scheda. */
+	List<SchedaDocument> finals(String planId) {
+		Map<String, SchedaDocument> latest = new LinkedHashMap<>();
+		all(planId).stream().filter(d -> d.state() == State.FINAL).forEach(d -> {
+			latest.remove(d.managerId());
+			latest.put(d.managerId(), d);
+		});
+		return List.copyOf(latest.values());
+	}
+
 	/** The latest version of each manager's scheda. */
 	List<SchedaDocument> latest(String planId) {
 		Map<String, SchedaDocument> latest = new LinkedHashMap<>();

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cicloperformance.reportingservice.checkpoint.CurrentScores;
+import org.cicloperformance.reportingservice.checkpoint.HrFeedOutbox;
 import org.cicloperformance.reportingservice.engine.NodeScore;
 import org.cicloperformance.reportingservice.engine.ScoringPlan;
 import org.cicloperformance.reportingservice.evaluation.EvaluationPolicy.RoleGroup;
@@ -27,6 +29,12 @@ import org.springframework.stereotype.Service;
  * closing), rated by the evaluator, moved through {@link SchedaLifecycle} with every step recorded. Who may do what
  * (docs/security.md): the EVALUATOR acts on the dirigenti's schede, the OIV on the Segretario Generale's; the
  * manager on their own; PLANNER, OIV and EVALUATOR read all, HR the FINAL ones, a MANAGER their own once proposed.
+ * <p>
+ * The same closing (docs/evaluation.md): a scheda's organisational parts are those of the latest closing of the final
+ * checkpoint. A scheda not yet FINAL follows it: after a reopening and a new closing, its next write copies the parts
+ * again (with their arithmetic) and recomputes the total from the ratings; while the checkpoint is reopened it may
+ * be neither proposed nor made FINAL. A FINAL version never changes; its correction takes the parts of the latest
+ * closing. Making a version FINAL queues {@code EvaluationFinalised} on {@code hr-feed} in the same write.
  */
 @Service
 public class Schede {
@@ -47,12 +55,19 @@ public class Schede {
 
 	private final Clock clock;
 
-	Schede(SchedaStore store, Policies policies, CurrentScores scores, PlanVersions plans, Clock clock) {
+	private final EvaluationAnnouncements announcements;
+
+	private final HrFeedOutbox outbox;
+
+	Schede(SchedaStore store, Policies policies, CurrentScores scores, PlanVersions plans, Clock clock,
+			EvaluationAnnouncements announcements, HrFeedOutbox outbox) {
 		this.store = store;
 		this.policies = policies;
 		this.scores = scores;
 		this.plans = plans;
 		this.clock = clock;
+		this.announcements = announcements;
+		this.outbox = outbox;
 	}
 
 	public SchedaDocument create(Actor actor, String planId, String managerId, RoleGroup group) {
@@ -84,11 +99,12 @@ public class Schede {
 
 	/** The evaluator's ratings, in DRAFT or while a review is open; the total is computed by the rules. */
 	public SchedaDocument rate(Actor actor, String planId, String managerId, Long revision, List<Rating> ratings) {
-		SchedaDocument current = current(planId, managerId, revision);
-		requireEvaluatorOf(actor, current.group(), managerId);
-		if (current.state() != State.DRAFT && current.state() != State.REVIEW_REQUESTED) {
+		SchedaDocument read = current(planId, managerId, revision);
+		requireEvaluatorOf(actor, read.group(), managerId);
+		if (read.state() != State.DRAFT && read.state() != State.REVIEW_REQUESTED) {
 			throw new SchedaRefused(Kind.CONFLICT, "/state", "not-editable");
 		}
+		SchedaDocument current = latestFinalScores(planId).map(f -> onClosing(read, f)).orElse(read);
 		List<Violation> bounds = bounds(ratings);
 		if (!bounds.isEmpty()) {
 			throw new SchedaRefused(Kind.INVALID, bounds);
@@ -103,7 +119,7 @@ public class Schede {
 		}
 		SchedaDocument next = current.rated(List.copyOf(ratings), new SchedaDocument.Computed(scheda.behaviours(),
 				scheda.total(), scheda.band().code(), scheda.band().share(), scheda.arithmetic()));
-		store.replace(current, next);
+		store.replace(read, next);
 		return next;
 	}
 
@@ -116,7 +132,9 @@ public class Schede {
 		if (reason != null && reason.length() > MAX_TEXT) {
 			throw new SchedaRefused(Kind.INVALID, "/reason", "too-long");
 		}
-		SchedaDocument current = current(planId, managerId, revision);
+		SchedaDocument read = current(planId, managerId, revision);
+		Optional<ScoreDocument> latest = read.state() == State.FINAL ? Optional.empty() : latestFinalScores(planId);
+		SchedaDocument current = latest.map(f -> onClosing(read, f)).orElse(read);
 		if (action == Action.PROPOSE && current.computed() == null) {
 			throw new SchedaRefused(Kind.CONFLICT, "/ratings", "not-rated");
 		}
@@ -131,14 +149,27 @@ public class Schede {
 			throw refusal(refused.reason());
 		}
 		if (action == Action.CORRECT) {
-			SchedaDocument correction = current.correction(reason, moved.history(), now, actor.username());
+			SchedaDocument correction = onClosing(current.correction(reason, moved.history(), now,
+					actor.username()), finalScores(planId));
 			store.insert(correction);
 			return correction;
+		}
+		if ((action == Action.PROPOSE || action == Action.FINALISE) && latest.isEmpty()) {
+			throw new SchedaRefused(Kind.CONFLICT, "/planId", "scores-not-final");
+		}
+		if (action == Action.FINALISE && current.computed() == null) {
+			throw new SchedaRefused(Kind.CONFLICT, "/ratings", "not-rated");
 		}
 		SchedaDocument next = current.moved(moved.state(), moved.proposedAt(),
 				moved.proposedAt() == null ? null : moved.proposedAt().plus(policies.reviewPeriod()),
 				moved.state() == State.FINAL ? now : null, moved.history());
-		store.replace(current, next);
+		if (next.state() == State.FINAL) {
+			next = next.withOutbox(announcements.finalised(next));
+		}
+		store.replace(read, next);
+		if (next.state() == State.FINAL) {
+			outbox.queued();
+		}
 		return next;
 	}
 
@@ -164,12 +195,7 @@ public class Schede {
 
 	/** The latest FINAL version of each manager's scheda: what pays and what transparency publishes. */
 	public List<SchedaDocument> finals(String planId) {
-		List<SchedaDocument> out = new ArrayList<>();
-		store.all(planId).stream().filter(d -> d.state() == State.FINAL).forEach(d -> {
-			out.removeIf(o -> o.managerId().equals(d.managerId()));
-			out.add(d);
-		});
-		return out;
+		return store.finals(planId);
 	}
 
 	private static boolean readable(Actor actor, SchedaDocument d) {
@@ -206,6 +232,46 @@ public class Schede {
 		return scores.resolve(planId, last.checkpoint()).filter(c -> c.closing() != null)
 			.map(CurrentScores.Current::document).filter(d -> d.status() == ScoreDocument.Status.FINAL)
 			.orElseThrow(() -> new SchedaRefused(Kind.CONFLICT, "/planId", "scores-not-final"));
+	}
+
+	/** The final scores of the latest closing, or empty while the final checkpoint is reopened (or never closed). */
+	private Optional<ScoreDocument> latestFinalScores(String planId) {
+		try {
+			return Optional.of(finalScores(planId));
+		}
+		catch (SchedaRefused notFinal) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The scheda with the organisational parts of {@code finals} (the latest closing), the total recomputed from its
+	 * ratings; itself when they already come from that closing.
+	 */
+	private SchedaDocument onClosing(SchedaDocument d, ScoreDocument finals) {
+		int closing = (int) finals.revision();
+		if (finals.checkpoint().equals(d.checkpoint()) && closing == d.closing()) {
+			return d;
+		}
+		NodeScore own = finals.scorecard().manager(d.managerId()).orElse(null);
+		NodeScore entity = finals.scorecard().entity();
+		if (own == null || own.score() == null || entity == null || entity.score() == null) {
+			throw new SchedaRefused(Kind.CONFLICT, "/manager", "no-final-score");
+		}
+		SchedaDocument.Computed computed = null;
+		if (d.computed() != null) {
+			try {
+				Scheda scheda = Scheda.evaluate(policies.policy(), d.managerId(), d.group(), own.score(),
+						entity.score(), d.ratings());
+				computed = new SchedaDocument.Computed(scheda.behaviours(), scheda.total(), scheda.band().code(),
+						scheda.band().share(), scheda.arithmetic());
+			}
+			catch (Scheda.RefusedScheda policyChanged) {
+				computed = null; // the ratings no longer fit the policy: rated again before it moves on
+			}
+		}
+		return d.withParts(finals.checkpoint(), closing, own.score(), own.arithmetic(), entity.score(),
+				entity.arithmetic(), computed);
 	}
 
 	/** The EVALUATOR evaluates the dirigenti, the OIV the Segretario Generale; nobody their own scheda. */
