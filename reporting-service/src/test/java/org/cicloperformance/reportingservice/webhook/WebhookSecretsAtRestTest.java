@@ -100,7 +100,8 @@ class WebhookSecretsAtRestTest extends IntegrationTest {
 
 		assertThatThrownBy(() -> otherKey.active(id)).isInstanceOf(WebhookSecrets.Unreadable.class)
 				.hasMessageContaining("does not open with key 'k9'");
-		assertThat(new WebhookSubscriptions(mongo, settings, Clock.systemUTC(), key, event -> { }).active(id).orElseThrow()
+		assertThat(new WebhookSubscriptions(mongo, settings, Clock.systemUTC(), key, event -> { }).active(id)
+				.orElseThrow()
 				.secret()).isEqualTo(SECRET);
 	}
 }
