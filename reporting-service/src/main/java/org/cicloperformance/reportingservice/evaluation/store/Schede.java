@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
  * closing), rated by the evaluator, moved through {@link SchedaLifecycle} with every step recorded. Who may do what
  * (docs/security.md): the EVALUATOR acts on the dirigenti's schede, the OIV on the Segretario Generale's; the
  * manager on their own; PLANNER, OIV and EVALUATOR read all, HR the FINAL ones, a MANAGER their own once proposed.
+ * A scheda is made under the evaluation policy of the SMVP version its final scores were computed under (or the
+ * configured file), records it ({@code policy}, see {@link Policies}), and is rated under that same policy.
  */
 @Service
 public class Schede {
@@ -60,11 +62,13 @@ public class Schede {
 			throw new SchedaRefused(Kind.INVALID, "/manager", managerId == null ? "required" : "invalid-id");
 		}
 		RoleGroup g = group == null ? RoleGroup.DIRIGENTE : group;
-		if (!policies.policy().weights().containsKey(g)) {
-			throw new SchedaRefused(Kind.INVALID, "/group", "no-weights-for-group");
-		}
 		requireEvaluatorOf(actor, g, managerId);
 		ScoreDocument finals = finalScores(planId);
+		// the policy of the SMVP version the final scores were computed under, or the configured file
+		Policies.InForce policy = policies.forPlan(planId, finals.scorecard().planVersion());
+		if (!policy.policy().weights().containsKey(g)) {
+			throw new SchedaRefused(Kind.INVALID, "/group", "no-weights-for-group");
+		}
 		ScoringPlan plan = plans.scorer(planId, finals.scorecard().planVersion()).plan();
 		ScoringPlan.Manager manager = plan.managers().stream().filter(m -> m.id().equals(managerId)).findFirst()
 			.orElseThrow(() -> new SchedaRefused(Kind.INVALID, "/manager", "unknown-manager"));
@@ -76,7 +80,7 @@ public class Schede {
 		Instant now = clock.instant();
 		SchedaDocument document = new SchedaDocument(SchedaDocument.id(planId, managerId, 1), planId, plan.entity(),
 				managerId, manager.name(), 1, g, 0, State.DRAFT, finals.checkpoint(), (int) finals.revision(), own.score(),
-				own.arithmetic(), entity.score(), entity.arithmetic(), List.of(), null, policies.source(), now,
+				own.arithmetic(), entity.score(), entity.arithmetic(), List.of(), null, policy.source(), now,
 				actor.username(), null, null, null, null, List.of());
 		store.insert(document);
 		return document;
@@ -95,8 +99,8 @@ public class Schede {
 		}
 		Scheda scheda;
 		try {
-			scheda = Scheda.evaluate(policies.policy(), managerId, current.group(), current.ownObjectives(),
-					current.entityPerformance(), ratings);
+			scheda = Scheda.evaluate(policies.of(planId, current.policy()).policy(), managerId, current.group(),
+					current.ownObjectives(), current.entityPerformance(), ratings);
 		}
 		catch (Scheda.RefusedScheda refused) {
 			throw new SchedaRefused(Kind.INVALID, refused.violations());
