@@ -8,7 +8,8 @@ import java.util.List;
  * a plan may state only what differs from the defaults. When the entity has adopted an SMVP for the plan's year
  * (package {@code smvp}) the policy is the one its version in force sets, and {@code smvpId} / {@code smvpVersion}
  * / {@code smvpAct} name that version and the act that adopted it ({@code version} is then the SMVP version too); a
- * plan without an SMVP keeps its own policy and they are null.
+ * plan without an SMVP keeps its own policy and they are null. {@code evaluation} is the individual evaluation
+ * policy of that SMVP version (null when the version sets none, and always for a plan's own policy).
  */
 public record ScoringPolicy(
 		Integer version,
@@ -24,7 +25,8 @@ public record ScoringPolicy(
 		RollUp rollUp,
 		String smvpId,
 		Integer smvpVersion,
-		ApprovingAct smvpAct) {
+		ApprovingAct smvpAct,
+		EvaluationPolicy evaluation) {
 
 	public enum NumericRule {
 		RATIO, LINEAR_FROM_BASELINE
@@ -56,7 +58,8 @@ public record ScoringPolicy(
 	}
 
 	public static ScoringPolicy defaults() {
-		return new ScoringPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+		return new ScoringPolicy(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null)
 			.withDefaults();
 	}
 
@@ -72,19 +75,29 @@ public record ScoringPolicy(
 				greenFrom == null ? new BigDecimal("0.90") : greenFrom,
 				amberFrom == null ? new BigDecimal("0.50") : amberFrom,
 				incentiveBands == null || incentiveBands.isEmpty() ? defaultBands() : List.copyOf(incentiveBands),
-				rollUp == null ? RollUp.EQUAL : rollUp, smvpId, smvpVersion, smvpAct);
+				rollUp == null ? RollUp.EQUAL : rollUp, smvpId, smvpVersion, smvpAct, evaluation);
 	}
 
 	/** This policy as version {@code number} of SMVP {@code id}, adopted by {@code act}, sets it. */
 	public ScoringPolicy fromSmvp(String id, int number, ApprovingAct act) {
 		return new ScoringPolicy(number, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
-				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, id, number, act).withDefaults();
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, id, number, act, evaluation)
+			.withDefaults();
 	}
 
-	/** This policy without a reference to an SMVP: a plan's own, when its entity has none for the year. */
+	/** This policy with the individual evaluation policy its SMVP version sets (null: none). */
+	public ScoringPolicy withEvaluation(EvaluationPolicy policy) {
+		return new ScoringPolicy(version, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, smvpId, smvpVersion, smvpAct, policy);
+	}
+
+	/**
+	 * This policy without a reference to an SMVP: a plan's own, when its entity has none for the year. The evaluation
+	 * policy goes too: only an adopted, validated SMVP version sets one.
+	 */
 	ScoringPolicy withoutSmvp() {
 		return new ScoringPolicy(version, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
-				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, null, null, null);
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, null, null, null, null);
 	}
 
 	/** Whether this policy is the one SMVP version {@code number} of {@code id} sets. */

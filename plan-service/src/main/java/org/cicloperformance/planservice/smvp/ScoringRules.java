@@ -28,7 +28,7 @@ public record ScoringRules(ScoringPolicy.NumericRule numericRule, BigDecimal cap
 
 	private ScoringPolicy asPolicy() {
 		return new ScoringPolicy(null, cap, floor, numericRule, missingAtIntermediate, missingAtFinal,
-				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, null, null, null);
+				lateMilestoneCredit, greenFrom, amberFrom, incentiveBands, rollUp, null, null, null, null);
 	}
 
 	private static ScoringRules of(ScoringPolicy p) {

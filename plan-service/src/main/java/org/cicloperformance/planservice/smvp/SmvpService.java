@@ -111,7 +111,8 @@ public class SmvpService {
 				? "Sistema di misurazione e valutazione della performance " + year : request.title();
 		return new SmvpVersion(SmvpVersion.idOf(smvpId, number), smvpId, entity, year, number, title,
 				request.rules().withDefaults(), request.qualitativeScale(), request.act(),
-				number == 1 ? null : request.appliesFrom(), request.reason(), clock.instant(), user);
+				number == 1 ? null : request.appliesFrom(), request.reason(), clock.instant(), user,
+				request.evaluation());
 	}
 
 	/** Plan-side failures never undo an adopted version: the next start-up aligns the plan again. */

@@ -80,6 +80,7 @@ final class SmvpValidator {
 			rules(request.rules().withDefaults(), out);
 		}
 		scale(request.qualitativeScale(), out);
+		EvaluationValidator.check(request.evaluation(), out);
 	}
 
 	/** The position of the first null in {@code list} (JSON {@code [null]}), -1 when none; immutable lists refuse contains(null). */

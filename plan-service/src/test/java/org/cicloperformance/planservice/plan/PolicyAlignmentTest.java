@@ -20,7 +20,7 @@ class PolicyAlignmentTest {
 
 	private static ScoringPolicies.Adopted smvp(int number, ScoringPolicy.RollUp rollUp, LocalDate appliesFrom) {
 		var rules = new ScoringPolicy(null, null, null, null, null, null, null, null, null, null, rollUp, null, null,
-				null);
+				null, null);
 		var act = number == 1 ? ADOPTION : UPDATE;
 		return new ScoringPolicies.Adopted(rules.fromSmvp("cciaa-brescia-2018", number, act), act,
 				appliesFrom);

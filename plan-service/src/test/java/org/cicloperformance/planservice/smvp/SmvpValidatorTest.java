@@ -22,7 +22,7 @@ class SmvpValidatorTest {
 	static SmvpRequest next(SmvpRequest base, int baseVersion, ScoringRules rules, LocalDate appliesFrom) {
 		return new SmvpRequest(null, null, baseVersion, base.title(), rules, base.qualitativeScale(),
 				new ApprovingAct("Deliberazione della Giunta camerale", "120", LocalDate.of(2018, 11, 20)), appliesFrom,
-				"Pesi dei dirigenti nel calcolo degli obiettivi strategici");
+				"Pesi dei dirigenti nel calcolo degli obiettivi strategici", base.evaluation());
 	}
 
 	@Test
@@ -75,7 +75,7 @@ class SmvpValidatorTest {
 								ScoringPolicy.Payout.FULL)));
 		var base = demo();
 		var request = new SmvpRequest(base.entity(), base.year(), null, null, rules, base.qualitativeScale(),
-				base.act(), null, null);
+				base.act(), null, null, null);
 
 		assertThat(SmvpValidator.first(request)).extracting(Violation::pointer, Violation::code).containsExactly(
 				org.assertj.core.groups.Tuple.tuple("/rules/cap", "positive"),
@@ -94,7 +94,7 @@ class SmvpValidatorTest {
 				new QualitativeLevel("B", new BigDecimal("0.0"), "Avviato", " "),
 				new QualitativeLevel("A", new BigDecimal("120"), null, "Oltre"));
 		var request = new SmvpRequest(base.entity(), base.year(), null, null, base.rules(), scale, base.act(), null,
-				null);
+				null, null);
 
 		assertThat(SmvpValidator.first(request)).extracting(Violation::pointer, Violation::code).containsExactly(
 				org.assertj.core.groups.Tuple.tuple("/qualitativeScale/1/assessment", "smvp.assessmentDuplicate"),
@@ -108,7 +108,7 @@ class SmvpValidatorTest {
 	void aLaterVersionNamesItsBaseItsReasonAndTheCheckpointItAppliesFrom() {
 		var base = demo();
 		var incomplete = new SmvpRequest("altro-ente", 2019, null, null, base.rules(), base.qualitativeScale(),
-				new ApprovingAct(null, " ", null), null, null);
+				new ApprovingAct(null, " ", null), null, null, null);
 
 		assertThat(SmvpValidator.next(incomplete, "cciaa-brescia", 2018)).extracting(Violation::pointer)
 			.containsExactly("/entity", "/year", "/baseVersion", "/appliesFrom", "/reason", "/act/type",
@@ -124,7 +124,7 @@ class SmvpValidatorTest {
 	void theFirstVersionAppliesToEveryCheckpoint() {
 		var base = demo();
 		var request = new SmvpRequest(base.entity(), base.year(), 1, null, base.rules(), base.qualitativeScale(),
-				base.act(), LocalDate.of(2018, 6, 30), null);
+				base.act(), LocalDate.of(2018, 6, 30), null, null);
 
 		assertThat(SmvpValidator.first(request)).extracting(Violation::pointer)
 			.containsExactly("/baseVersion", "/appliesFrom");

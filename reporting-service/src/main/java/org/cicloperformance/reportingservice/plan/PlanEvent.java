@@ -96,19 +96,51 @@ public record PlanEvent(String type, String eventId, String planId, String entit
 	/**
 	 * The policy of the version; {@code smvpId}, {@code smvpVersion} and {@code smvpAct} name the SMVP version that set
 	 * it and the act adopting it (the Relazione shows them). They and {@code rollUp} are absent from events published
-	 * before plan-service kept SMVPs (read as EQUAL and no SMVP).
+	 * before plan-service kept SMVPs (read as EQUAL and no SMVP). {@code evaluation} is the individual evaluation
+	 * policy of that SMVP version: absent when it sets none (the schede then use the configured file).
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Policy(Integer version, BigDecimal cap, BigDecimal floor, String numericRule,
 			String missingAtIntermediate, String missingAtFinal, BigDecimal lateMilestoneCredit,
-			List<IncentiveBand> incentiveBands, String rollUp, String smvpId, Integer smvpVersion, Act smvpAct) {
+			List<IncentiveBand> incentiveBands, String rollUp, String smvpId, Integer smvpVersion, Act smvpAct,
+			Evaluation evaluation) {
 
 		/** A policy without roll-up or SMVP (the defaults' placeholder of the report). */
 		public Policy(Integer version, BigDecimal cap, BigDecimal floor, String numericRule,
 				String missingAtIntermediate, String missingAtFinal, BigDecimal lateMilestoneCredit,
 				List<IncentiveBand> incentiveBands) {
 			this(version, cap, floor, numericRule, missingAtIntermediate, missingAtFinal, lateMilestoneCredit,
-					incentiveBands, null, null, null, null);
+					incentiveBands, null, null, null, null, null);
+		}
+	}
+
+	/**
+	 * The evaluation policy an SMVP version sets, read tolerantly: role groups and levels are kept as the texts the
+	 * event gives (evaluation/store turns them into its policy, leaving out role groups it does not know), fractions
+	 * as exact decimals.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Evaluation(String note, Map<String, PartWeights> weights, Scale scale, List<Behaviour> behaviours,
+			Integer reasonRequiredBelow, List<PayBand> payBands, Differentiation differentiation) {
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		public record PartWeights(BigDecimal ownObjectives, BigDecimal entityPerformance, BigDecimal behaviours) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		public record Scale(Integer lowest, Integer highest) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		public record Behaviour(String code, String name, BigDecimal weight, Map<String, String> descriptors) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		public record PayBand(String code, BigDecimal from, BigDecimal to, BigDecimal share) {
+		}
+
+		@JsonIgnoreProperties(ignoreUnknown = true)
+		public record Differentiation(BigDecimal premium, BigDecimal quota) {
 		}
 	}
 

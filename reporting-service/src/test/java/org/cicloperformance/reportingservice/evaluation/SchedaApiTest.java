@@ -66,6 +66,10 @@ class SchedaApiTest extends IntegrationTest {
 		assertThat(scheda.path("checkpoint").asString()).isEqualTo("2018-12-31");
 		assertThat(scheda.path("closing").asInt()).isEqualTo(1);
 		assertThat(created.json().path("policy").path("behaviours")).hasSize(4);
+		// the demo plan's events carry no SMVP evaluation policy: the configured file, recorded on the scheda
+		assertThat(scheda.path("policy").asString()).startsWith("classpath:evaluation/politica-valutazione-esempio.json")
+			.contains("file di configurazione");
+		assertThat(created.json().path("policy").path("source").asString()).isEqualTo(scheda.path("policy").asString());
 		assertThat(Api.call(mvc, HttpMethod.POST, SCHEDE, "segretario", "{\"manager\": \"dazzeo\"}").refusal())
 			.isEqualTo("/manager scheda-exists");
 

@@ -81,6 +81,30 @@ class ProducerContractTest {
 	}
 
 	@Test
+	void readsTheEvaluationPolicyOfTheSmvpVersionAndToleratesItsAbsence() {
+		PlanEvent published = Seed.JSON.readValue(Seed.read(Seed.PLAN_CONTRACTS.resolve("plan-published.sample.json")),
+				PlanEvent.class);
+		PlanEvent applied = Seed.JSON.readValue(
+				Seed.read(Seed.PLAN_CONTRACTS.resolve("plan-revised-smvp.sample.json")), PlanEvent.class);
+
+		assertThat(published.plan().scoringPolicy().evaluation()).isNull();
+		PlanEvent.Evaluation evaluation = applied.plan().scoringPolicy().evaluation();
+		assertThat(evaluation.weights()).containsKeys("DIRIGENTE", "SEGRETARIO_GENERALE");
+		assertThat(evaluation.weights().get("DIRIGENTE").ownObjectives()).isEqualByComparingTo("0.60");
+		assertThat(evaluation.scale().lowest()).isEqualTo(1);
+		assertThat(evaluation.scale().highest()).isEqualTo(5);
+		assertThat(evaluation.behaviours()).extracting(PlanEvent.Evaluation.Behaviour::code)
+				.containsExactly("DIFF", "RIS");
+		assertThat(evaluation.behaviours().get(1).descriptors()).containsEntry("1", "Inadeguato");
+		assertThat(evaluation.reasonRequiredBelow()).isEqualTo(3);
+		assertThat(evaluation.payBands()).extracting(PlanEvent.Evaluation.PayBand::code)
+				.containsExactly("SOTTO_SOGLIA", "BASE", "ECCELLENTE");
+		assertThat(evaluation.payBands().get(2).to()).isNull();
+		assertThat(evaluation.differentiation().premium()).isEqualByComparingTo("0.30");
+		assertThat(evaluation.differentiation().quota()).isEqualByComparingTo("0.25");
+	}
+
+	@Test
 	void readsTheResultRecordedGoldenSampleOrTheDocumentedShape() {
 		Path sample = Seed.RESULT_CONTRACTS.resolve("result-recorded.sample.json");
 		String json = Files.exists(sample) ? Seed.read(sample) : RESULT_RECORDED_AS_DOCUMENTED;

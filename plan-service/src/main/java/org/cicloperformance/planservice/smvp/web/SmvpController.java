@@ -147,14 +147,15 @@ class SmvpController {
 	 */
 	record VersionView(String smvpId, String entity, int year, int number, String title,
 			org.cicloperformance.planservice.smvp.ScoringRules rules,
-			List<org.cicloperformance.planservice.smvp.QualitativeLevel> qualitativeScale, ApprovingAct act,
+			List<org.cicloperformance.planservice.smvp.QualitativeLevel> qualitativeScale,
+			org.cicloperformance.planservice.plan.EvaluationPolicy evaluation, ApprovingAct act,
 			LocalDate appliesFrom, String reason, Instant createdAt, String createdBy,
 			List<Integer> publishedPlanVersions) {
 
 		static VersionView of(SmvpVersion v, List<Integer> published) {
 			return new VersionView(v.smvpId(), v.entity(), v.year(), v.number(), v.title(), v.rules(),
-					v.qualitativeScale(), v.act(), v.appliesFrom(), v.reason(), v.createdAt(), v.createdBy(),
-					published);
+					v.qualitativeScale(), v.evaluation(), v.act(), v.appliesFrom(), v.reason(), v.createdAt(),
+					v.createdBy(), published);
 		}
 	}
 

@@ -49,6 +49,53 @@ class PlanEventContractTest {
 	}
 
 	@Test
+	void theSmvpSampleCarriesTheEvaluationPolicyOfItsSmvpVersionAndMayOmitIt() {
+		var event = (ObjectNode) PlanFixtures.JSON.readTree(Contracts.sample("plan-revised-smvp.sample.json"));
+		var policy = (ObjectNode) event.at("/plan/scoringPolicy");
+
+		assertThat(policy.at("/evaluation/differentiation/quota").decimalValue()).isEqualByComparingTo("0.25");
+		policy.putNull("evaluation");
+		assertThat(Contracts.violations(event.toString())).isEmpty();
+		policy.remove("evaluation");
+		assertThat(Contracts.violations(event.toString())).isEmpty();
+	}
+
+	@Test
+	void theSchemaRefusesAnEvaluationPolicyWithAnUnknownRoleGroupOrWithoutItsBands() {
+		var event = (ObjectNode) PlanFixtures.JSON.readTree(Contracts.sample("plan-revised-smvp.sample.json"));
+		var evaluation = (ObjectNode) event.at("/plan/scoringPolicy/evaluation");
+		((ObjectNode) evaluation.get("weights")).set("QUADRO", evaluation.at("/weights/DIRIGENTE").deepCopy());
+		assertThat(Contracts.violations(event.toString())).isNotEmpty();
+
+		((ObjectNode) evaluation.get("weights")).remove("QUADRO");
+		evaluation.remove("payBands");
+		assertThat(Contracts.violations(event.toString())).isNotEmpty();
+	}
+
+	@Test
+	void theEventsThePlanServiceBuildsWithAnEvaluationPolicyHonourTheSchema() {
+		var sample = PlanFixtures.JSON.readTree(Contracts.sample("plan-revised-smvp.sample.json"));
+		var evaluation = PlanFixtures.JSON.treeToValue(sample.at("/plan/scoringPolicy/evaluation"),
+				org.cicloperformance.planservice.plan.EvaluationPolicy.class);
+		var content = PlanFixtures.samplePlan();
+		content = content.withScoringPolicy(content.scoringPolicy().withEvaluation(evaluation));
+		var now = Instant.parse("2018-11-20T10:00:00Z");
+		var v1 = new PlanVersion(1, content, List.of("2018-06-30", "2018-12-31"),
+				new ApprovingAct("Deliberazione", "1", java.time.LocalDate.of(2018, 1, 31)), null, now, "pianificazione");
+		var published = new OutboxEntry("0b9d6c52-6a52-4d55-9a43-0c1f3f0e8a12", OutboxEntry.PLAN_PUBLISHED, 1, now);
+		var plan = new Plan("cciaa-esempio-2018", "cciaa-esempio", 2018, PlanStatus.APPROVED, 2, null, List.of(v1),
+				List.of(published), now, "pianificazione", now, "pianificazione");
+
+		var json = PlanFixtures.JSON.readTree(PlanFixtures.JSON.writeValueAsString(PlanEvents.of(plan, published)));
+
+		assertThat(Contracts.violations(json.toString())).isEmpty();
+		assertThat(json.at("/plan/scoringPolicy/evaluation/behaviours/0/descriptors/5").asString())
+			.isEqualTo("Eccellente");
+		assertThat(json.at("/plan/scoringPolicy/evaluation/weights/DIRIGENTE/behaviours").decimalValue())
+			.isEqualByComparingTo("0.30");
+	}
+
+	@Test
 	void theEventsThePlanServiceBuildsHonourTheSchema() {
 		var sample = PlanFixtures.JSON.readTree(Contracts.sample("plan-revised.sample.json"));
 		var content = PlanFixtures.samplePlan();

@@ -159,6 +159,50 @@ class SmvpApiIntegrationTest {
 	}
 
 	@Test
+	void aNewVersionChangesTheEvaluationPolicyAndTheOldVersionKeepsItsOwn() throws Exception {
+		assertThat(post("/api/smvp", smvp(2047))).hasStatus(HttpStatus.CREATED);
+		var next = byManagerWeight(1, "2047-12-31");
+		((ObjectNode) next.at("/evaluation/differentiation")).put("quota", 0.25).put("premium", 0.35);
+		((ObjectNode) next.at("/evaluation/weights/DIRIGENTE")).put("ownObjectives", 0.50).put("behaviours", 0.40);
+
+		assertThat(post("/api/smvp/ente-test-2047/versions", next)).hasStatus(HttpStatus.CREATED);
+
+		var first = PlanFixtures.JSON.readTree(mvc.get().uri("/api/smvp/ente-test-2047/versions/1").exchange()
+			.getResponse().getContentAsString());
+		var second = PlanFixtures.JSON.readTree(mvc.get().uri("/api/smvp/ente-test-2047/versions/2").exchange()
+			.getResponse().getContentAsString());
+		assertThat(first.at("/evaluation/differentiation/quota").decimalValue()).isEqualByComparingTo("0.34");
+		assertThat(first.at("/evaluation/weights/DIRIGENTE/behaviours").decimalValue()).isEqualByComparingTo("0.30");
+		assertThat(first.at("/evaluation/note").asString()).startsWith("ESEMPIO, non dal documento");
+		assertThat(second.at("/evaluation/differentiation/quota").decimalValue()).isEqualByComparingTo("0.25");
+		assertThat(second.at("/evaluation/weights/DIRIGENTE/behaviours").decimalValue())
+			.isEqualByComparingTo("0.40");
+		assertThat(mvc.get().uri("/api/smvp/ente-test-2047/diff?from=1&to=2")).bodyJson()
+			.extractingPath("$.differences[*].path").asArray()
+			.contains("/evaluation/weights/DIRIGENTE/ownObjectives", "/evaluation/weights/DIRIGENTE/behaviours",
+					"/evaluation/differentiation/premium", "/evaluation/differentiation/quota");
+	}
+
+	@Test
+	void refusesAnIncoherentEvaluationPolicyNamingEachField() {
+		var tree = smvp(2048);
+		((ObjectNode) tree.at("/evaluation/weights/DIRIGENTE")).put("behaviours", 0.50);
+		((ObjectNode) tree.at("/evaluation/payBands/2")).put("from", 0.85);
+		((ObjectNode) tree.at("/evaluation/differentiation")).put("quota", 1.5);
+
+		var refused = post("/api/smvp", tree);
+
+		assertThat(refused).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).bodyJson().extractingPath("$.errors[*].pointer").asArray()
+			.containsExactly("/evaluation/weights/DIRIGENTE", "/evaluation/payBands/2/from",
+					"/evaluation/differentiation/quota");
+		assertThat(refused).bodyJson().extractingPath("$.errors[0].message")
+			.isEqualTo("I pesi delle parti devono sommare a 1 (100%): sommano a 1.2.");
+		assertThat(mvc.get().uri("/api/smvp/ente-test-2048")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void readByThePlannerTheOivAndViewersOfItsEntityOnly() {
 		post("/api/smvp", smvp(2045));
 
@@ -196,6 +240,10 @@ class SmvpApiIntegrationTest {
 		assertThat(published.at("/plan/scoringPolicy/smvpId").asString()).isEqualTo(id);
 		assertThat(published.at("/plan/scoringPolicy/smvpVersion").asInt()).isEqualTo(1);
 		assertThat(published.at("/plan/scoringPolicy/rollUp").asString()).isEqualTo("EQUAL");
+		// the evaluation policy of the SMVP version travels with it, for reporting-service's schede
+		assertThat(published.at("/plan/scoringPolicy/evaluation/differentiation/quota").decimalValue())
+			.isEqualByComparingTo("0.34");
+		assertThat(applied.at("/plan/scoringPolicy/evaluation/behaviours").size()).isEqualTo(4);
 		assertThat(applied.get("type").asString()).isEqualTo("PlanRevised");
 		assertThat(applied.get("version").asInt()).isEqualTo(2);
 		assertThat(applied.at("/appliesTo").toString()).isEqualTo("[\"2018-12-31\"]");

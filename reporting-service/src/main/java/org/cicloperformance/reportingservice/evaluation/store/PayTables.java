@@ -71,7 +71,7 @@ public class PayTables {
 	private PayReport report(String planId, List<SchedaDocument> finals, FundDocument entering) {
 		ScoringPlan plan = plan(planId, finals);
 		List<Scheda> paid = finals.stream().map(this::scheda).toList();
-		EvaluationPolicy policy = policies.policy();
+		EvaluationPolicy policy = policy(planId, finals, plan).policy();
 		List<FundPay> pays = funds.inForce(planId, plan, entering).stream().map(f -> new FundPay(f,
 				f.recipients() == Recipients.MANAGERS && !paid.isEmpty() ? ResultPay.allocate(
 						new ResultPay.Fund(f.name(), f.amount(), f.act()), paid, policy.differentiation()) : null))
@@ -89,8 +89,23 @@ public class PayTables {
 		return schede.finals(planId);
 	}
 
+	/** The evaluation policy the plan's FINAL schede were made under (its bands publish the distribution). */
+	public Policies.InForce policy(String planId) {
+		List<SchedaDocument> finals = schede.finals(planId);
+		return policy(planId, finals, plan(planId, finals));
+	}
+
+	/**
+	 * The policy of the FINAL schede (the first one's: they are made under the same SMVP version), or, before any is
+	 * FINAL, the one the plan's schede would be made under.
+	 */
+	private Policies.InForce policy(String planId, List<SchedaDocument> finals, ScoringPlan plan) {
+		return finals.isEmpty() ? policies.forPlan(planId, plan.version())
+				: policies.of(planId, finals.get(0).policy());
+	}
+
 	private Scheda scheda(SchedaDocument d) {
-		EvaluationPolicy policy = policies.policy();
+		EvaluationPolicy policy = policies.of(d.planId(), d.policy()).policy();
 		SchedaDocument.Computed c = d.computed();
 		return new Scheda(d.managerId(), d.group(), d.ownObjectives(), d.entityPerformance(), c.behaviours(),
 				c.total(), policy.bandOf(c.total()), c.arithmetic());

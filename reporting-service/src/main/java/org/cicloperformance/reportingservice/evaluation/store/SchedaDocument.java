@@ -18,9 +18,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code planId#managerId#version}). Every write replaces the document only where {@code revision} is still the
  * one the writer read (single-document compare-and-set, no transaction), and never a FINAL one: a correction is
  * the next version, inserted. The organisational parts are copied from the FINAL scores of the plan's final
- * checkpoint with their arithmetic ({@code checkpoint}, {@code closing} say which), never typed in. The write that
- * makes a version FINAL also queues its {@code EvaluationFinalised} for {@code hr-feed} in {@code outbox} (never
- * shown by the API: it holds every manager's pay), pulled by the relay once Kafka acknowledged it.
+ * checkpoint with their arithmetic ({@code checkpoint}, {@code closing} say which), never typed in. {@code policy}
+ * names the evaluation policy it was made under: an SMVP version, or the configured file ({@link Policies}). The
+ * write that makes a version FINAL also queues its {@code EvaluationFinalised} for {@code hr-feed} in
+ * {@code outbox} (never shown by the API: it holds every manager's pay), pulled by the relay once Kafka
+ * acknowledged it.
  */
 @Document("schede")
 public record SchedaDocument(@Id String id, String planId, String entity, String managerId, String managerName,

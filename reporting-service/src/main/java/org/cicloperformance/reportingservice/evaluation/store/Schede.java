@@ -35,6 +35,9 @@ import org.springframework.stereotype.Service;
  * again (with their arithmetic) and recomputes the total from the ratings; while the checkpoint is reopened it may
  * be neither proposed nor made FINAL. A FINAL version never changes; its correction takes the parts of the latest
  * closing. Making a version FINAL queues {@code EvaluationFinalised} on {@code hr-feed} in the same write.
+ * <p>
+ * A scheda is made under the evaluation policy of the SMVP version its final scores were computed under (or the
+ * configured file), records it ({@code policy}, see {@link Policies}), and is rated under that same policy.
  */
 @Service
 public class Schede {
@@ -75,11 +78,13 @@ public class Schede {
 			throw new SchedaRefused(Kind.INVALID, "/manager", managerId == null ? "required" : "invalid-id");
 		}
 		RoleGroup g = group == null ? RoleGroup.DIRIGENTE : group;
-		if (!policies.policy().weights().containsKey(g)) {
-			throw new SchedaRefused(Kind.INVALID, "/group", "no-weights-for-group");
-		}
 		requireEvaluatorOf(actor, g, managerId);
 		ScoreDocument finals = finalScores(planId);
+		// the policy of the SMVP version the final scores were computed under, or the configured file
+		Policies.InForce policy = policies.forPlan(planId, finals.scorecard().planVersion());
+		if (!policy.policy().weights().containsKey(g)) {
+			throw new SchedaRefused(Kind.INVALID, "/group", "no-weights-for-group");
+		}
 		ScoringPlan plan = plans.scorer(planId, finals.scorecard().planVersion()).plan();
 		ScoringPlan.Manager manager = plan.managers().stream().filter(m -> m.id().equals(managerId)).findFirst()
 			.orElseThrow(() -> new SchedaRefused(Kind.INVALID, "/manager", "unknown-manager"));
@@ -91,7 +96,7 @@ public class Schede {
 		Instant now = clock.instant();
 		SchedaDocument document = new SchedaDocument(SchedaDocument.id(planId, managerId, 1), planId, plan.entity(),
 				managerId, manager.name(), 1, g, 0, State.DRAFT, finals.checkpoint(), (int) finals.revision(), own.score(),
-				own.arithmetic(), entity.score(), entity.arithmetic(), List.of(), null, policies.source(), now,
+				own.arithmetic(), entity.score(), entity.arithmetic(), List.of(), null, policy.source(), now,
 				actor.username(), null, null, null, null, List.of());
 		store.insert(document);
 		return document;
@@ -111,8 +116,8 @@ public class Schede {
 		}
 		Scheda scheda;
 		try {
-			scheda = Scheda.evaluate(policies.policy(), managerId, current.group(), current.ownObjectives(),
-					current.entityPerformance(), ratings);
+			scheda = Scheda.evaluate(policies.of(planId, current.policy()).policy(), managerId, current.group(),
+					current.ownObjectives(), current.entityPerformance(), ratings);
 		}
 		catch (Scheda.RefusedScheda refused) {
 			throw new SchedaRefused(Kind.INVALID, refused.violations());

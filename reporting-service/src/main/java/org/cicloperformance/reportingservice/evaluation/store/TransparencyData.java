@@ -69,7 +69,7 @@ public class TransparencyData {
 	public View view(String planId) {
 		PayReport report = pay.report(planId);
 		List<PayTable> tables = report.funds().stream().map(FundPay::table).filter(Objects::nonNull).toList();
-		List<PayBand> bands = policies.policy().payBands();
+		List<PayBand> bands = pay.policy(planId).policy().payBands();
 		int threshold = policies.transparencyThreshold();
 		Transparency t = Transparency.of(tables, bands, threshold);
 		List<AmountRow> amounts = new ArrayList<>();

@@ -76,7 +76,8 @@ class SchedaController {
 	@GetMapping("/{managerId}")
 	SchedaView one(@PathVariable String planId, @PathVariable String managerId) {
 		List<SchedaDocument> versions = schede.readable(reader(planId), planId, managerId);
-		return new SchedaView(versions.get(versions.size() - 1), versions.size(), policy());
+		return new SchedaView(versions.get(versions.size() - 1), versions.size(),
+				policy(versions.get(versions.size() - 1)));
 	}
 
 	@GetMapping("/{managerId}/versions")
@@ -92,7 +93,8 @@ class SchedaController {
 		if (body == null) {
 			throw new SchedaRefused(SchedaRefused.Kind.INVALID, "", "body-required");
 		}
-		return new SchedaView(schede.create(actor, planId, body.manager(), body.group()), 1, policy());
+		SchedaDocument created = schede.create(actor, planId, body.manager(), body.group());
+		return new SchedaView(created, 1, policy(created));
 	}
 
 	@PutMapping("/{managerId}/ratings")
@@ -104,7 +106,7 @@ class SchedaController {
 			throw new SchedaRefused(SchedaRefused.Kind.INVALID, "", "body-required");
 		}
 		SchedaDocument rated = schede.rate(actor, planId, managerId, body.revision(), body.ratings());
-		return new SchedaView(rated, rated.version(), policy());
+		return new SchedaView(rated, rated.version(), policy(rated));
 	}
 
 	@PostMapping("/{managerId}/transitions")
@@ -116,7 +118,7 @@ class SchedaController {
 			throw new SchedaRefused(SchedaRefused.Kind.INVALID, "", "body-required");
 		}
 		SchedaDocument moved = schede.move(actor, planId, managerId, body.action(), body.revision(), body.reason());
-		return new SchedaView(moved, moved.version(), policy());
+		return new SchedaView(moved, moved.version(), policy(moved));
 	}
 
 	private Actor reader(String planId) {
@@ -125,8 +127,10 @@ class SchedaController {
 		return actor;
 	}
 
-	private PolicyView policy() {
-		EvaluationPolicy p = policies.policy();
-		return new PolicyView(policies.source(), p.scale(), p.reasonRequiredBelow(), p.behaviours(), p.weights());
+	/** The policy the scheda was made under: its SMVP version's, or the configured file. */
+	private PolicyView policy(SchedaDocument scheda) {
+		Policies.InForce inForce = policies.of(scheda.planId(), scheda.policy());
+		EvaluationPolicy p = inForce.policy();
+		return new PolicyView(inForce.source(), p.scale(), p.reasonRequiredBelow(), p.behaviours(), p.weights());
 	}
 }
