@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * A page, not a ProblemDetail, when a dashboard page asks for something that does not exist (404) or that the
  * reader's role does not open (403), in the reader's language.
  */
-@ControllerAdvice(assignableTypes = DashboardController.class)
+@ControllerAdvice(assignableTypes = { DashboardController.class, EvaluationController.class,
+		PayPagesController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DashboardErrors {
 

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every dashboard page's layout shows: the language switch and the signed-in user. */
-@ControllerAdvice(assignableTypes = { DashboardController.class, ResultEntryController.class })
+@ControllerAdvice(assignableTypes = { DashboardController.class, ResultEntryController.class,
+		EvaluationController.class, PayPagesController.class })
 class DashboardModel {
 
 	private final Access access;

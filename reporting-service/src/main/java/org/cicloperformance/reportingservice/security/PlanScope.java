@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
  * <li>MANAGER: their own scorecard, the organisational areas of their objectives, and the objectives (with their
  * indicators) of those areas: the area's page shows them all.</li>
  * <li>AREA_OFFICE: its organisational areas, their objectives and indicators.</li>
- * <li>HR: the HR feed only.</li>
+ * <li>HR: the HR feed (and the pay table, the transparency data and the FINAL schede of issue 16).</li>
+ * <li>EVALUATOR: the schede di valutazione (issue 16), nothing else.</li>
  * </ul>
  * Pay figures (band, payout, incentive funds) are HR feed data: on a scorecard only readers of the HR feed see
  * them, and a MANAGER their own.
@@ -119,6 +120,18 @@ public final class PlanScope {
 		return actor.hasAnyRole(Role.PLANNER, Role.OIV, Role.HR);
 	}
 
+	/**
+	 * The schede di valutazione of the plan (issue 16), list and each one: PLANNER, OIV, EVALUATOR all, HR the FINAL
+	 * ones (the services filter by state); a MANAGER only their own ({@link #scheda(String)}).
+	 */
+	public boolean schede() {
+		return actor.hasAnyRole(Role.PLANNER, Role.OIV, Role.EVALUATOR, Role.HR);
+	}
+
+	public boolean scheda(String managerId) {
+		return schede() || (actor.hasAnyRole(Role.MANAGER) && actor.isManager(managerId));
+	}
+
 	/** Band, payout and incentive funds of one manager, wherever they are shown. */
 	public boolean pay(String managerId) {
 		return hrFeed() || actor.isManager(managerId);
@@ -173,6 +186,9 @@ public final class PlanScope {
 				return Optional.of(base + "/areas/" + segment(area.get()));
 			}
 		}
+		if (actor.hasAnyRole(Role.EVALUATOR)) {
+			return Optional.of(base + "/schede");
+		}
 		if (hrFeed()) {
 			return Optional.of(base + "/hr-feed");
 		}
@@ -213,6 +229,11 @@ public final class PlanScope {
 			case "entry" -> actor.hasAnyRole(Role.AREA_OFFICE) && !actor.areas().isEmpty()
 					&& (parts.size() == 1 || parts.size() == 3 && objectivesOfAreas.contains(parts.get(1)));
 			case "alerts", "completion" -> parts.size() == 1 && overview();
+			// issue 16: the schede (a manager's list is their own scheda), the pay table and transparency data
+			case "schede" -> parts.size() == 1 ? schede() || actor.hasAnyRole(Role.MANAGER)
+					: parts.size() == 2 && scheda(parts.get(1));
+			case "pay", "pay.csv" -> parts.size() == 1 && hrFeed();
+			case "transparency" -> parts.size() <= 2 && hrFeed();
 			default -> false;
 		};
 	}

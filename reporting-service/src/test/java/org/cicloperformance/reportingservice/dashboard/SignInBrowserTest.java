@@ -60,7 +60,7 @@ class SignInBrowserTest extends DashboardInBrowser {
 		await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/managers/dazzeo"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("dr Antonio d'Azzeo");
 		assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo("Collegato come dirigente (dirigente)");
-		assertThat(navigation()).containsExactly("dr Antonio d'Azzeo", "Area Anagrafica");
+		assertThat(navigation()).containsExactly("La mia scheda di valutazione", "dr Antonio d'Azzeo", "Area Anagrafica");
 		assertAccessible();
 		Browser.screenshot("signed-in-manager");
 
@@ -86,7 +86,7 @@ class SignInBrowserTest extends DashboardInBrowser {
 
 		assertThat(browser.getCurrentUrl()).containsPattern("/dashboard/plans/[^/]+/hr-feed");
 		assertThat(browser.findElement(By.id("hr-status")).getText()).startsWith("Stato: Provvisorio");
-		assertThat(navigation()).containsExactly("Flusso HR");
+		assertThat(navigation()).containsExactly("Flusso HR", "Schede di valutazione", "Retribuzione");
 		assertThat(browser.findElements(By.cssSelector("#hr-table a"))).isEmpty();
 		assertAccessible();
 		Browser.screenshot("signed-in-hr");
