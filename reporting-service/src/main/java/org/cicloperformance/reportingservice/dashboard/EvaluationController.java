@@ -106,7 +106,8 @@ class EvaluationController {
 		Map<String, String> typed = typed(parameters);
 		List<String> codes = new ArrayList<>();
 		try {
-			schede.rate(scope.actor(), planId, managerId, revision(typed), pages.ratings(typed, codes));
+			schede.rate(scope.actor(), planId, managerId, revision(typed),
+					pages.ratings(read(planId, managerId, scope), typed, codes));
 		}
 		catch (SchedaRefused refused) {
 			return refusedOn(planId, managerId, scope, typed, refused, fieldOfRating(codes), model, request,

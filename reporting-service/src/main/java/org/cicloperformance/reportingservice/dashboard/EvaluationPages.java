@@ -140,7 +140,7 @@ class EvaluationPages {
 	SchedaPage page(SchedaDocument d, String path, PlanScope scope, Map<String, String> typed,
 			List<ErrorLink> refusals, String sent) {
 		Scored scored = plans.scored(d.planId(), d.checkpoint());
-		EvaluationPolicy policy = policies.policy();
+		EvaluationPolicy policy = policyOf(d);
 		boolean evaluatorOfIt = evaluatorOf(scope, d);
 		boolean rateable = evaluatorOfIt && (d.state() == State.DRAFT || d.state() == State.REVIEW_REQUESTED);
 		Map<String, String> byField = new HashMap<>();
@@ -228,13 +228,18 @@ class EvaluationPages {
 		return role && !d.managerId().equals(scope.actor().manager());
 	}
 
+	/** The policy the scheda was made under (its SMVP version's, or the file), never the one in force today. */
+	private EvaluationPolicy policyOf(SchedaDocument d) {
+		return policies.of(d.planId(), d.policy()).policy();
+	}
+
 	/**
 	 * The ratings of the form in the catalogue's order, a behaviour without a level left out (the rules then name
 	 * it); {@code codes} receives each rating's behaviour, so that a refusal's {@code /ratings/i} finds its field.
 	 */
-	List<Rating> ratings(Map<String, String> typed, List<String> codes) {
+	List<Rating> ratings(SchedaDocument d, Map<String, String> typed, List<String> codes) {
 		List<Rating> out = new ArrayList<>();
-		for (EvaluationPolicy.Behaviour b : policies.policy().behaviours()) {
+		for (EvaluationPolicy.Behaviour b : policyOf(d).behaviours()) {
 			String level = typed.getOrDefault("level-" + b.code(), "").strip();
 			if (level.isEmpty()) {
 				continue;
