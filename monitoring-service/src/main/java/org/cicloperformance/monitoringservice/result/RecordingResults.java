@@ -1,6 +1,8 @@
 package org.cicloperformance.monitoringservice.result;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.cicloperformance.monitoringservice.calendar.Calendars;
 import org.cicloperformance.monitoringservice.checkpoint.CheckpointGate;
+import org.cicloperformance.monitoringservice.plan.PlanSnapshot;
 import org.cicloperformance.monitoringservice.plan.PlanSnapshot.IndicatorDef;
 import org.cicloperformance.monitoringservice.plan.PlanVersion;
 import org.cicloperformance.monitoringservice.plan.VersionInForce;
@@ -102,7 +105,7 @@ public class RecordingResults {
 	private List<RecordedResult> record(Actor actor, PlanLookup plans, List<Item> items, List<Target> targets,
 			List<Violation> unreadable, String requestId) {
 		refuseOutsideAreas(actor, plans, targets);
-		refuseOnReviewedCheckpoints(actor, items);
+		refuseOnReviewedCheckpoints(actor, plans, items);
 		List<Outcome> outcomes = check(items.stream().map(Item::request).toList(), plans, interims(actor));
 		List<Violation> violations = new ArrayList<>(unreadable);
 		for (int i = 0; i < outcomes.size(); i++) {
@@ -190,11 +193,14 @@ public class RecordingResults {
 
 	/**
 	 * 409 for the whole request when any item is on a CLOSED checkpoint, or on one under review without being the
-	 * correction of a REJECTED indicator (one read of each checkpoint named, not one per item).
+	 * correction of a REJECTED indicator (one read of each checkpoint named, not one per item). An interim period's
+	 * results follow the checkpoint whose span holds the period: once the OIV reviews or closes it, they are
+	 * locked like its own.
 	 */
-	private void refuseOnReviewedCheckpoints(Actor actor, List<Item> items) {
+	private void refuseOnReviewedCheckpoints(Actor actor, PlanLookup plans, List<Item> items) {
 		List<CheckpointGate.Item> asked = items.stream().map(Item::request)
-				.map(r -> new CheckpointGate.Item(r.planId(), r.objective(), r.indicator(), r.checkpoint())).toList();
+				.map(r -> new CheckpointGate.Item(r.planId(), r.objective(), r.indicator(), gatedBy(plans, r)))
+				.toList();
 		List<Violation> refused = checkpoints.refusals(actor.entity(), asked,
 				(i, v) -> items.get(i).place().apply(v));
 		if (refused.isEmpty()) {
@@ -205,6 +211,32 @@ public class RecordingResults {
 			countRefused("batch-rejected", items.size() - refused.size());
 		}
 		throw new RefusedException(refused);
+	}
+
+	/**
+	 * The checkpoint whose state governs a result: its own, or, for a date that is no checkpoint of the plan (an
+	 * interim period, see calendar/InterimRules), the plan's first checkpoint after it. Anything else is left to the
+	 * checker, which refuses it.
+	 */
+	private static String gatedBy(PlanLookup plans, ResultRequest r) {
+		List<PlanVersion> versions = plans.versionsOf(r.planId());
+		if (versions.isEmpty() || r.checkpoint() == null || versions.get(versions.size() - 1).content() == null) {
+			return r.checkpoint();
+		}
+		PlanSnapshot plan = versions.get(versions.size() - 1).content();
+		if (plan.hasCheckpoint(r.checkpoint())) {
+			return r.checkpoint();
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(r.checkpoint());
+		}
+		catch (DateTimeParseException e) {
+			return r.checkpoint();
+		}
+		return plan.checkpoints().stream().filter(c -> c.date() != null && c.date().isAfter(date))
+			.min(Comparator.comparing(PlanSnapshot.CheckpointDef::date)).map(PlanSnapshot.CheckpointDef::id)
+			.orElse(r.checkpoint());
 	}
 
 	/** Counts a refused request: each invalid item by its first reason, each valid one as "batch-rejected". */
