@@ -23,7 +23,8 @@ class MetricTagBounds {
 	/** The event types of the contracts (docs/events), and the fallbacks naming the consumed class. */
 	static final Set<String> EVENT_TYPES = Set.of("PlanPublished", "PlanRevised", "ResultRecorded", "EvidenceAttached",
 			"CheckpointSubmitted", "CheckpointReviewStarted", "VerdictRecorded", "CheckpointClosed",
-			"CheckpointReopened", "HrFeedPublished", "HrFeedWithdrawn", "PlanEvent", "ResultEvent", "CheckpointEvent");
+			"CheckpointReopened", "HrFeedPublished", "HrFeedWithdrawn", "EvaluationFinalised", "ResultPayRevised",
+			"PlanEvent", "ResultEvent", "CheckpointEvent");
 
 	/** Codes written by the services themselves: short, lower case, hyphens and dots. */
 	private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,47}");
