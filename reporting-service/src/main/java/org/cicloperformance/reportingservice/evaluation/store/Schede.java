@@ -78,7 +78,7 @@ public class Schede {
 			throw new SchedaRefused(Kind.INVALID, "/manager", managerId == null ? "required" : "invalid-id");
 		}
 		RoleGroup g = group == null ? RoleGroup.DIRIGENTE : group;
-		requireEvaluatorOf(actor, g, managerId);
+		SchedaRoles.requireEvaluatorOf(actor, g, managerId);
 		ScoreDocument finals = finalScores(planId);
 		// the policy of the SMVP version the final scores were computed under, or the configured file
 		Policies.InForce policy = policies.forPlan(planId, finals.scorecard().planVersion());
@@ -105,7 +105,7 @@ public class Schede {
 	/** The evaluator's ratings, in DRAFT or while a review is open; the total is computed by the rules. */
 	public SchedaDocument rate(Actor actor, String planId, String managerId, Long revision, List<Rating> ratings) {
 		SchedaDocument read = current(planId, managerId, revision);
-		requireEvaluatorOf(actor, read.group(), managerId);
+		SchedaRoles.requireEvaluatorOf(actor, read.group(), managerId);
 		if (read.state() != State.DRAFT && read.state() != State.REVIEW_REQUESTED) {
 			throw new SchedaRefused(Kind.CONFLICT, "/state", "not-editable");
 		}
@@ -147,8 +147,8 @@ public class Schede {
 		SchedaLifecycle moved;
 		try {
 			moved = new SchedaLifecycle(managerId, current.version(), current.state(), current.proposedAt(),
-					current.history()).apply(action, lifecycleActor(actor, current), now, policies.reviewPeriod(),
-							reason);
+					current.history()).apply(action, SchedaRoles.lifecycleActor(actor, current), now,
+							policies.reviewPeriod(), reason);
 		}
 		catch (SchedaLifecycle.Refused refused) {
 			throw refusal(refused.reason());
@@ -180,18 +180,18 @@ public class Schede {
 
 	/** What {@code actor} may read of the plan's schede, every version. */
 	public List<SchedaDocument> readable(Actor actor, String planId) {
-		requireReader(actor);
-		return store.all(planId).stream().filter(d -> readable(actor, d)).toList();
+		SchedaRoles.requireReader(actor);
+		return store.all(planId).stream().filter(d -> SchedaRoles.readable(actor, d)).toList();
 	}
 
 	/** The versions of one manager's scheda {@code actor} may read; refused for another manager's. */
 	public List<SchedaDocument> readable(Actor actor, String planId, String managerId) {
-		requireReader(actor);
+		SchedaRoles.requireReader(actor);
 		if (!actor.hasAnyRole(Role.PLANNER, Role.OIV, Role.EVALUATOR, Role.HR) && !actor.isManager(managerId)) {
 			throw new SchedaRefused(Kind.FORBIDDEN, "/manager", "not-own-scheda");
 		}
-		List<SchedaDocument> versions = store.versions(planId, managerId).stream().filter(d -> readable(actor, d))
-			.toList();
+		List<SchedaDocument> versions = store.versions(planId, managerId).stream()
+			.filter(d -> SchedaRoles.readable(actor, d)).toList();
 		if (versions.isEmpty()) {
 			throw new SchedaRefused(Kind.NOT_FOUND, "/manager", "no-scheda");
 		}
@@ -201,22 +201,6 @@ public class Schede {
 	/** The latest FINAL version of each manager's scheda: what pays and what transparency publishes. */
 	public List<SchedaDocument> finals(String planId) {
 		return store.finals(planId);
-	}
-
-	private static boolean readable(Actor actor, SchedaDocument d) {
-		if (actor.hasAnyRole(Role.PLANNER, Role.OIV, Role.EVALUATOR)) {
-			return true;
-		}
-		if (actor.isManager(d.managerId()) && d.state() != State.DRAFT) {
-			return true;
-		}
-		return actor.hasAnyRole(Role.HR) && d.state() == State.FINAL;
-	}
-
-	private static void requireReader(Actor actor) {
-		if (!actor.hasAnyRole(Role.PLANNER, Role.OIV, Role.EVALUATOR, Role.HR, Role.MANAGER)) {
-			throw new SchedaRefused(Kind.FORBIDDEN, "", "role-not-allowed");
-		}
 	}
 
 	private SchedaDocument current(String planId, String managerId, Long revision) {
@@ -266,7 +250,7 @@ public class Schede {
 		SchedaDocument.Computed computed = null;
 		if (d.computed() != null) {
 			try {
-				Scheda scheda = Scheda.evaluate(policies.policy(), d.managerId(), d.group(), own.score(),
+				Scheda scheda = Scheda.evaluate(policies.of(d.planId(), d.policy()).policy(), d.managerId(), d.group(), own.score(),
 						entity.score(), d.ratings());
 				computed = new SchedaDocument.Computed(scheda.behaviours(), scheda.total(), scheda.band().code(),
 						scheda.band().share(), scheda.arithmetic());
@@ -277,34 +261,6 @@ public class Schede {
 		}
 		return d.withParts(finals.checkpoint(), closing, own.score(), own.arithmetic(), entity.score(),
 				entity.arithmetic(), computed);
-	}
-
-	/** The EVALUATOR evaluates the dirigenti, the OIV the Segretario Generale; nobody their own scheda. */
-	private static void requireEvaluatorOf(Actor actor, RoleGroup group, String managerId) {
-		boolean evaluator = group == RoleGroup.SEGRETARIO_GENERALE ? actor.hasAnyRole(Role.OIV)
-				: actor.hasAnyRole(Role.EVALUATOR);
-		if (!evaluator) {
-			throw new SchedaRefused(Kind.FORBIDDEN, "", "role-not-allowed");
-		}
-		if (managerId.equals(actor.manager())) {
-			throw new SchedaRefused(Kind.FORBIDDEN, "/manager", "own-scheda");
-		}
-	}
-
-	private static SchedaLifecycle.Actor lifecycleActor(Actor actor, SchedaDocument d) {
-		List<SchedaLifecycle.Role> roles = new ArrayList<>();
-		boolean sg = d.group() == RoleGroup.SEGRETARIO_GENERALE;
-		if (sg ? actor.hasAnyRole(Role.OIV) : actor.hasAnyRole(Role.EVALUATOR)) {
-			roles.add(SchedaLifecycle.Role.EVALUATOR);
-		}
-		if (actor.hasAnyRole(Role.MANAGER)) {
-			roles.add(SchedaLifecycle.Role.MANAGER);
-		}
-		if (actor.hasAnyRole(Role.OIV)) {
-			roles.add(SchedaLifecycle.Role.OIV);
-		}
-		return new SchedaLifecycle.Actor(actor.username(), roles, actor.hasAnyRole(Role.MANAGER) ? actor.manager()
-				: null);
 	}
 
 	private static SchedaRefused refusal(String reason) {
