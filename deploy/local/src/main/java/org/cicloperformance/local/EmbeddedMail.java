@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,8 +73,14 @@ final class EmbeddedMail implements AutoCloseable {
 	 */
 	List<Map<String, String>> messages() {
 		List<Map<String, String>> all = new ArrayList<>();
+		// GreenMail keeps a copy per recipient's mailbox: a message to a manager with the planner in Cc is one
+		Set<String> seen = new HashSet<>();
 		for (MimeMessage m : smtp.getReceivedMessages()) {
 			try {
+				String id = m.getMessageID();
+				if (id != null && !seen.add(id)) {
+					continue;
+				}
 				Map<String, String> message = new LinkedHashMap<>();
 				message.put("received", m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString());
 				message.put("from", join(m.getFrom()));
@@ -95,7 +103,8 @@ final class EmbeddedMail implements AutoCloseable {
 				<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Posta inviata (stack locale)</title>
 				<style>body{font-family:sans-serif;margin:2em}article{border:1px solid #ccc;margin:1em 0;padding:1em}
 				pre{white-space:pre-wrap}</style></head><body><h1>Posta ricevuta dal server SMTP locale</h1>
-				<p>I promemoria di monitoring-service (spostare l'orologio dimostrativo: PUT /api/demo-clock).
+				<p>I promemoria di monitoring-service (spostare l'orologio dimostrativo: PUT /api/demo-clock) e le
+				allerte sulle previsioni di reporting-service.
 				JSON: <a href="/api/messages">/api/messages</a>.</p>
 				""");
 		List<Map<String, String>> messages = messages();

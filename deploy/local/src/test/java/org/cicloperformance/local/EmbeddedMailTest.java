@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import jakarta.mail.Message;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,32 @@ class EmbeddedMailTest {
 			String page = http.send(HttpRequest.newBuilder(URI.create(mail.viewUrl())).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(page).contains("<h2>Promemoria: 3 indicatori</h2>", "mancano &lt;3&gt; risultati");
+		}
+		finally {
+			System.clearProperty("stack.mail.port");
+		}
+	}
+
+	@Test
+	void aMessageToTwoRecipientsIsListedOnce() throws Exception {
+		int viewPort = freePort();
+		System.setProperty("stack.mail.port", String.valueOf(viewPort));
+		var settings = new Settings(Path.of("."), data, "127.0.0.1", freePort(), freePort(), freePort(), freePort(),
+				freePort(), freePort(), false, "", List.of("reporting-service"));
+		try (var mail = new EmbeddedMail(settings)) {
+			var setup = new ServerSetup(mail.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+			MimeMessage message = new MimeMessage(GreenMailUtil.getSession(setup));
+			message.setFrom("ciclo@ente.example");
+			message.setRecipients(Message.RecipientType.TO, "dirigente@ente.example");
+			message.setRecipients(Message.RecipientType.CC, "pianificazione@ente.example");
+			message.setSubject("Allerta previsione");
+			message.setText("Previsione sotto il valore atteso");
+			Transport.send(message);
+
+			String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mail.viewUrl()
+					+ "api/messages")).build(), HttpResponse.BodyHandlers.ofString()).body();
+			assertThat(json.split("Allerta previsione", -1)).as(json).hasSize(2);
+			assertThat(json).contains("dirigente@ente.example, pianificazione@ente.example");
 		}
 		finally {
 			System.clearProperty("stack.mail.port");
