@@ -3,8 +3,10 @@ package org.cicloperformance.planservice.plan;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -23,14 +25,30 @@ public class PlanRepository {
 
 	private final MongoTemplate mongo;
 
+	private final WrittenPlans written = new WrittenPlans();
+
 	PlanRepository(MongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	/** The plans this process wrote since the last call: where the outbox relay finds its new events. */
+	public Set<String> takeWritten() {
+		return written.take();
+	}
+
+	/** Plans for the relay's next pass again (their events could not be sent yet). */
+	public void lookAgain(Collection<String> ids) {
+		written.again(ids);
 	}
 
 	/** Called once at start-up, on one thread: mongo-java-server cannot create indexes concurrently. */
 	void createIndexes() {
 		mongo.indexOps(Plan.class).createIndex(new Index().on("entity", Sort.Direction.ASC).on("year", Sort.Direction.ASC));
 		mongo.indexOps(Plan.class).createIndex(new Index().on("outbox.eventId", Sort.Direction.ASC).sparse());
+		// the compare-and-set of every write: mongo-java-server serves a query from an index only when the index
+		// has exactly the query's fields, so without this one each write read the whole collection
+		mongo.indexOps(Plan.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+			.on("revision", Sort.Direction.ASC).unique());
 	}
 
 	public Optional<Plan> findById(String id) {
@@ -54,6 +72,7 @@ public class PlanRepository {
 	public boolean insert(Plan plan) {
 		try {
 			mongo.insert(plan);
+			written.written(plan.id());
 			return true;
 		}
 		catch (DuplicateKeyException e) {
@@ -65,11 +84,21 @@ public class PlanRepository {
 	public boolean update(String id, long expectedRevision, Update update) {
 		var result = mongo.updateFirst(query(where("_id").is(id).and("revision").is(expectedRevision)),
 				update.inc("revision", 1), Plan.class);
-		return result.getModifiedCount() == 1;
+		if (result.getModifiedCount() != 1) {
+			return false;
+		}
+		written.written(id);
+		return true;
 	}
 
-	public List<Plan> withPendingEvents(int limit) {
-		return mongo.find(query(where("outbox.0").exists(true)).limit(limit), Plan.class);
+	/**
+	 * The ids of plans with events still to publish, whoever wrote them: a search of the whole collection (only the
+	 * ids are returned), for the relay's sweep, not for every pass.
+	 */
+	public List<String> withPendingEvents(int limit) {
+		var q = query(where("outbox.0").exists(true)).limit(limit);
+		q.fields().include("_id");
+		return mongo.find(q, Document.class, "plans").stream().map(d -> d.getString("_id")).toList();
 	}
 
 

@@ -31,6 +31,22 @@ class PlanRepositoryTest {
 	PlanRepository plans;
 
 	@Test
+	void everyStoredWriteIsHandedToTheRelayAndARefusedOneIsNot() {
+		var plan = draft("ente-scritture");
+		plans.takeWritten();
+
+		plans.insert(plan);
+		assertThat(plans.takeWritten()).containsExactly(plan.id());
+
+		assertThat(plans.update(plan.id(), 7, new Update().set("updatedBy", "stale"))).isFalse();
+		assertThat(plans.insert(plan)).isFalse();
+		assertThat(plans.takeWritten()).isEmpty();
+
+		assertThat(plans.update(plan.id(), 0, new Update().set("updatedBy", "fresh"))).isTrue();
+		assertThat(plans.takeWritten()).containsExactly(plan.id());
+	}
+
+	@Test
 	void storesAndReadsBackAPlanWithExactDecimals() {
 		var plan = draft("ente-decimali");
 		plans.insert(plan);
@@ -89,7 +105,7 @@ class PlanRepositoryTest {
 		var read = plans.findById(plan.id()).orElseThrow();
 		assertThat(read.outbox()).extracting(OutboxEntry::eventId).containsExactly("b");
 		assertThat(read.revision()).isEqualTo(1);
-		assertThat(plans.withPendingEvents(10)).extracting(Plan::id).contains(plan.id());
+		assertThat(plans.withPendingEvents(10)).contains(plan.id());
 	}
 
 	private static Plan draft(String entity) {

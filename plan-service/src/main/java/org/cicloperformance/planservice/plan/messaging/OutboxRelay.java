@@ -6,8 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -35,6 +40,11 @@ import org.springframework.stereotype.Component;
  * reason ({@link ParkedEvents}, metric {@code plan.outbox.parked}) and the pass goes on, including with the later
  * events of the same plan. Each event carries the complete content of its version, so a consumer that misses a
  * parked version still holds the whole plan with the next one; docs/architecture.md says why this order was chosen.
+ * <p>
+ * Each pass reads, by id, the plans this process wrote since the last one ({@link PlanRepository#takeWritten}) and those whose
+ * events could not be sent yet. A sweep of the whole collection, for events that another process stored and did not
+ * relay (it stopped, or crashed after its write), runs on the first pass and then every
+ * {@code plan.outbox.sweep-interval}.
  */
 @Component
 class OutboxRelay implements SchedulingConfigurer {
@@ -42,6 +52,9 @@ class OutboxRelay implements SchedulingConfigurer {
 	static final String BINDING = "planEvents-out-0";
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** At most this many plans found by one sweep; the rest wait for the next one. */
+	static final int SWEEP_LIMIT = 10_000;
 
 	private final PlanRepository plans;
 
@@ -53,6 +66,13 @@ class OutboxRelay implements SchedulingConfigurer {
 
 	private final Duration interval;
 
+	private final Duration sweepInterval;
+
+	private volatile Instant nextSweep = Instant.MIN;
+
+	/** The creation times of the events still waiting, per plan, as last read: the backlog gauges. */
+	private final Map<String, List<Instant>> waiting = new ConcurrentHashMap<>();
+
 	private final Counter published;
 
 	private final Counter failures;
@@ -63,13 +83,14 @@ class OutboxRelay implements SchedulingConfigurer {
 
 	private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
-	OutboxRelay(PlanRepository plans, ParkedEvents parked, StreamBridge bridge, Clock clock, MeterRegistry registry,
-			EventSettings settings) {
+	OutboxRelay(PlanRepository plans, ParkedEvents parked, StreamBridge bridge, Clock clock,
+			MeterRegistry registry, EventSettings settings) {
 		this.plans = plans;
 		this.parked = parked;
 		this.bridge = bridge;
 		this.clock = clock;
 		this.interval = settings.relayInterval();
+		this.sweepInterval = settings.sweepInterval();
 		this.published = Counter.builder("plan.events.published").description("Plan events acknowledged by Kafka")
 			.register(registry);
 		this.failures = Counter.builder("plan.events.publish.failures")
@@ -93,21 +114,59 @@ class OutboxRelay implements SchedulingConfigurer {
 	}
 
 	void relay() {
-		var pending = plans.withPendingEvents(100);
-		updateGauges(pending);
-		for (var plan : pending) {
-			for (var entry : plan.outbox()) {
-				switch (send(plan, entry)) {
-					case SENT -> published.increment();
-					case REFUSED_FOR_GOOD -> parkedCount.increment();
-					case NOT_NOW -> {
-						failures.increment();
-						return; // the broker is unreachable: keep order, try again on the next pass
-					}
+		var ids = new LinkedHashSet<>(plans.takeWritten());
+		Instant now = clock.instant();
+		if (!now.isBefore(nextSweep)) {
+			nextSweep = now.plus(sweepInterval);
+			var pending = plans.withPendingEvents(SWEEP_LIMIT);
+			waiting.keySet().retainAll(pending);
+			ids.addAll(pending);
+		}
+		var left = new ArrayList<>(ids);
+		try {
+			for (var id : ids) {
+				if (!relay(id)) {
+					plans.lookAgain(left); // the broker is unreachable: keep order, try again on the next pass
+					return;
 				}
-				plans.removeFromOutbox(plan.id(), entry.eventId());
+				left.remove(id);
 			}
 		}
+		finally {
+			updateGauges();
+		}
+	}
+
+	/** Sends the events of one plan in order: false when the broker cannot take them now. */
+	private boolean relay(String id) {
+		var plan = plans.findById(id).orElse(null);
+		if (plan == null || plan.outbox().isEmpty()) {
+			waiting.remove(id);
+			return true;
+		}
+		var outbox = new ArrayList<>(plan.outbox());
+		waiting.put(id, outbox.stream().map(OutboxEntry::createdAt).toList());
+		while (!outbox.isEmpty()) {
+			var entry = outbox.get(0);
+			switch (send(plan, entry)) {
+				case SENT -> published.increment();
+				case REFUSED_FOR_GOOD -> parkedCount.increment();
+				case NOT_NOW -> {
+					failures.increment();
+					return false;
+				}
+			}
+			plans.removeFromOutbox(plan.id(), entry.eventId());
+			outbox.remove(0);
+			waiting.put(id, outbox.stream().map(OutboxEntry::createdAt).toList());
+		}
+		waiting.remove(id);
+		return true;
+	}
+
+	/** The next pass sweeps the whole collection (tests; an operator's nudge would use it too). */
+	void sweepOnNextPass() {
+		nextSweep = Instant.MIN;
 	}
 
 	private enum Outcome {
@@ -165,11 +224,11 @@ class OutboxRelay implements SchedulingConfigurer {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
-	private void updateGauges(List<Plan> pending) {
-		backlog.set(pending.stream().mapToLong(p -> p.outbox().size()).sum());
-		oldestAgeSeconds.set(pending.stream()
-			.flatMap(p -> p.outbox().stream())
-			.map(OutboxEntry::createdAt)
+	private void updateGauges() {
+		backlog.set(waiting.values().stream().mapToLong(List::size).sum());
+		oldestAgeSeconds.set(waiting.values().stream()
+			.flatMap(List::stream)
+			.filter(java.util.Objects::nonNull)
 			.min(Comparator.naturalOrder())
 			.map(oldest -> Duration.between(oldest, clock.instant()).toSeconds())
 			.orElse(0L));

@@ -44,7 +44,7 @@ class EventSizeTest {
 	@Test
 	void theLimitIsDerivedFromTheProducersMaxRequestSize() {
 		var settings = new EventSettings(java.time.Duration.ofMillis(500),
-				org.springframework.util.unit.DataSize.ofKilobytes(16));
+				org.springframework.util.unit.DataSize.ofKilobytes(16), java.time.Duration.ofMinutes(1));
 
 		var unset = new EventSize(JSON, new MockEnvironment(), settings);
 		var set = new EventSize(JSON, new MockEnvironment().withProperty(EventSize.MAX_REQUEST_SIZE, "200000"), settings);
